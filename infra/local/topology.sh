@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Creates, or brings back in line, the whole netflix-events topology:
+#   SNS topic -> four SQS queues (each with a DLQ, redrive after 5 receives, raw delivery,
+#   a policy letting only this topic send) and the S3 archive bucket.
+# Idempotent: run it as often as you like, against moto, LocalStack or real AWS.
+#   AWS_ENDPOINT_URL  emulator endpoint (unset: real AWS)
+#   AWS_REGION        region (default us-east-1)
+set -euo pipefail
+
+: "${AWS_REGION:=us-east-1}"
+export AWS_REGION AWS_DEFAULT_REGION="$AWS_REGION"
+TOPIC_NAME="${TOPIC_NAME:-netflix-events-topic}"
+BUCKET="${AWS_S3_BUCKET:-netflix-events-archive}"
+SERVICES=(recommendation search streaming user)
+
+# Queue settings from the tutorial: consumers get 60 s per message, messages live 1 day, no delivery delay,
+# 256 KB maximum; 20 s long polling; a message received 5 times without being deleted goes to the DLQ.
+VISIBILITY_TIMEOUT=60
+RETENTION_SECONDS=86400
+DELAY_SECONDS=0
+MAX_MESSAGE_SIZE=262144
+RECEIVE_WAIT_SECONDS=20
+MAX_RECEIVE_COUNT=5
+DLQ_RETENTION_SECONDS=1209600
+
+aws_() {
+  if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then
+    aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"
+  else
+    aws "$@"
+  fi
+}
+
+account=$(aws_ sts get-caller-identity --query Account --output text)
+topic_arn=$(aws_ sns create-topic --name "$TOPIC_NAME" --query TopicArn --output text)
+echo "topic   $topic_arn"
+
+if aws_ s3api head-bucket --bucket "$BUCKET" >/dev/null 2>&1; then
+  echo "bucket  $BUCKET (exists)"
+else
+  if [[ "$AWS_REGION" == us-east-1 ]]; then
+    aws_ s3api create-bucket --bucket "$BUCKET" >/dev/null
+  else
+    aws_ s3api create-bucket --bucket "$BUCKET" \
+      --create-bucket-configuration "LocationConstraint=$AWS_REGION" >/dev/null
+  fi
+  echo "bucket  $BUCKET (created)"
+fi
+
+subscribed=$(aws_ sns list-subscriptions-by-topic --topic-arn "$topic_arn" \
+  --query 'Subscriptions[].Endpoint' --output text | tr '\t' ' ')
+
+for service in "${SERVICES[@]}"; do
+  queue="netflix-events-$service"
+  queue_arn="arn:aws:sqs:$AWS_REGION:$account:$queue"
+  dlq_arn="$queue_arn-dlq"
+
+  aws_ sqs create-queue --queue-name "$queue-dlq" \
+    --attributes "MessageRetentionPeriod=$DLQ_RETENTION_SECONDS" >/dev/null
+  queue_url=$(aws_ sqs create-queue --queue-name "$queue" --query QueueUrl --output text)
+
+  policy=$(printf '{"Version":"2012-10-17","Statement":[{"Sid":"TopicSendsOnly","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}' "$queue_arn" "$topic_arn")
+  redrive=$(printf '{"deadLetterTargetArn":"%s","maxReceiveCount":"%s"}' "$dlq_arn" "$MAX_RECEIVE_COUNT")
+  attributes=$(python3 -c 'import json,sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
+    VisibilityTimeout "$VISIBILITY_TIMEOUT" MessageRetentionPeriod "$RETENTION_SECONDS" \
+    DelaySeconds "$DELAY_SECONDS" MaximumMessageSize "$MAX_MESSAGE_SIZE" \
+    ReceiveMessageWaitTimeSeconds "$RECEIVE_WAIT_SECONDS" RedrivePolicy "$redrive" Policy "$policy")
+  aws_ sqs set-queue-attributes --queue-url "$queue_url" --attributes "$attributes"
+
+  if [[ " $subscribed " == *" $queue_arn "* ]]; then
+    echo "queue   $queue (subscribed)"
+  else
+    aws_ sns subscribe --topic-arn "$topic_arn" --protocol sqs --notification-endpoint "$queue_arn" \
+      --attributes RawMessageDelivery=true >/dev/null
+    echo "queue   $queue (subscribed now)"
+  fi
+done
