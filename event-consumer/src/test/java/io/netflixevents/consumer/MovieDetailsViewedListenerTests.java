@@ -1,0 +1,140 @@
+package io.netflixevents.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.netflixevents.event.EventJson;
+import io.netflixevents.event.MovieDetailsViewedEvent;
+import io.netflixevents.testsupport.AwsEmulator;
+import io.netflixevents.testsupport.Queues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The listener contract every consumer service relies on, against the emulator's real SQS and SNS: a message is
+ * deleted only after the handler returned, comes back when the handler threw, and raw and SNS-envelope bodies
+ * both reach the handler as the same event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class MovieDetailsViewedListenerTests {
+
+	private static final AwsEmulator aws = AwsEmulator.shared();
+
+	private static final SqsClient sqs = aws.sqs();
+
+	private static final SnsClient sns = aws.sns();
+
+	private static final Queues queues = new Queues(sqs);
+
+	/** One second of visibility, so that a failed message comes back quickly; dead-lettered on the 3rd receive. */
+	private static final String queueUrl = queues.createWithDeadLetterQueue("listener-contract", 1, 3);
+
+	@DynamicPropertySource
+	static void emulator(DynamicPropertyRegistry registry) {
+		aws.register(registry);
+		registry.add("netflix.events.queue", () -> queueUrl);
+		registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+	}
+
+	@AfterAll
+	static void closeClients() {
+		sqs.close();
+		sns.close();
+	}
+
+	@Autowired
+	RecordingHandler handler;
+
+	@Test
+	void deletesTheMessageAfterTheHandlerReturned() {
+		MovieDetailsViewedEvent event = newEvent(1);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(event));
+		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
+		assertThat(handler.attempts(event.eventId())).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheMessageWhenTheHandlerThrowsAndProcessesItWhenItComesBack() {
+		MovieDetailsViewedEvent event = newEvent(2);
+		handler.failTimes(event.eventId(), 1);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled().contains(event));
+		assertThat(handler.attempts(event.eventId())).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
+	}
+
+	@Test
+	void movesAMessageThatKeepsFailingToTheDeadLetterQueue() {
+		MovieDetailsViewedEvent event = newEvent(3);
+		handler.failTimes(event.eventId(), Integer.MAX_VALUE);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+
+		String dlqUrl = queues.deadLetterQueueOf(queueUrl);
+		await().atMost(Duration.ofSeconds(60)).until(() -> queues.depth(dlqUrl) == 1);
+		assertThat(queues.peek(dlqUrl)).singleElement()
+			.satisfies(message -> assertThat(EventJson.decode(message.body())).isEqualTo(event));
+		assertThat(handler.handled()).doesNotContain(event);
+	}
+
+	@Test
+	void readsBothRawDeliveryAndTheSnsEnvelope() {
+		String raw = subscribedTopic("raw", true);
+		String enveloped = subscribedTopic("enveloped", false);
+		MovieDetailsViewedEvent viaRaw = newEvent(4);
+		MovieDetailsViewedEvent viaEnvelope = newEvent(5);
+
+		sns.publish(request -> request.topicArn(raw).message(EventJson.encode(viaRaw)));
+		sns.publish(request -> request.topicArn(enveloped).message(EventJson.encode(viaEnvelope)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().containsAll(List.of(viaRaw, viaEnvelope)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
+	}
+
+	private static String subscribedTopic(String kind, boolean rawDelivery) {
+		String topicArn = sns.createTopic(request -> request.name("listener-contract-" + kind + "-"
+				+ UUID.randomUUID().toString().substring(0, 8))).topicArn();
+		sns.subscribe(request -> request.topicArn(topicArn)
+			.protocol("sqs")
+			.endpoint(queues.arnOf(queueUrl))
+			.attributes(Map.of("RawMessageDelivery", String.valueOf(rawDelivery))));
+		return topicArn;
+	}
+
+	private static MovieDetailsViewedEvent newEvent(long movieId) {
+		return MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), "user-1",
+				movieId, "Movie " + movieId, List.of("Drama"), "session-1", "test");
+	}
+
+	@SpringBootApplication
+	static class ContractApplication {
+
+		@Bean
+		RecordingHandler recordingHandler() {
+			return new RecordingHandler();
+		}
+
+	}
+
+}
