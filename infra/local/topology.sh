@@ -5,6 +5,8 @@
 # Idempotent: run it as often as you like, against moto, LocalStack or real AWS.
 #   AWS_ENDPOINT_URL  emulator endpoint (unset: real AWS)
 #   AWS_REGION        region (default us-east-1)
+# topology.sh --print-settings prints the names and settings below as KEY=value lines and touches nothing
+# (infra's TopologyConsistencyTests compares them with the CloudFormation template).
 set -euo pipefail
 
 : "${AWS_REGION:=us-east-1}"
@@ -22,6 +24,15 @@ MAX_MESSAGE_SIZE=262144
 RECEIVE_WAIT_SECONDS=20
 MAX_RECEIVE_COUNT=5
 DLQ_RETENTION_SECONDS=1209600
+
+if [[ "${1:-}" == --print-settings ]]; then
+  for name in TOPIC_NAME BUCKET VISIBILITY_TIMEOUT RETENTION_SECONDS DELAY_SECONDS MAX_MESSAGE_SIZE \
+      RECEIVE_WAIT_SECONDS MAX_RECEIVE_COUNT DLQ_RETENTION_SECONDS; do
+    echo "$name=${!name}"
+  done
+  echo "SERVICES=${SERVICES[*]}"
+  exit 0
+fi
 
 aws_() {
   if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then

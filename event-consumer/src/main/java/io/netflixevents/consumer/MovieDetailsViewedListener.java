@@ -1,22 +1,42 @@
 package io.netflixevents.consumer;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.netflixevents.event.MovieDetailsViewedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Long-polls the service's queue and hands each decoded event to the service's handler. The message is deleted
- * (acknowledged {@code ON_SUCCESS}, the default) only when this method returns; an exception leaves it on the queue.
+ * Long-polls the service's queue and hands each decoded event to the service's handler, once per event id. The
+ * message is deleted (acknowledged {@code ON_SUCCESS}, the default) only when this method returns; an exception
+ * leaves it on the queue to come back.
  */
 class MovieDetailsViewedListener {
 
+	private static final Logger log = LoggerFactory.getLogger(MovieDetailsViewedListener.class);
+
 	private final MovieDetailsViewedHandler handler;
 
-	MovieDetailsViewedListener(MovieDetailsViewedHandler handler) {
+	private final AppliedEvents applied;
+
+	MovieDetailsViewedListener(MovieDetailsViewedHandler handler, AppliedEvents applied) {
 		this.handler = handler;
+		this.applied = applied;
 	}
 
 	@SqsListener("${netflix.events.queue}")
 	void on(String body) {
-		handler.on(EventMessageDecoder.decode(body));
+		MovieDetailsViewedEvent event = EventMessageDecoder.decode(body);
+		if (!applied.claim(event.eventId())) {
+			log.debug("Event {} was applied already; acknowledging the duplicate", event.eventId());
+			return;
+		}
+		try {
+			handler.on(event);
+		}
+		catch (RuntimeException ex) {
+			applied.release(event.eventId());
+			throw ex;
+		}
 	}
 
 }

@@ -112,6 +112,20 @@ class MovieDetailsViewedListenerTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
 	}
 
+	@Test
+	void appliesAnEventDeliveredTwiceOnlyOnce() {
+		MovieDetailsViewedEvent event = newEvent(6);
+		MovieDetailsViewedEvent next = newEvent(7);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(next)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(next));
+		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
+		assertThat(handler.handled()).filteredOn(event::equals).hasSize(1);
+	}
+
 	private static String subscribedTopic(String kind, boolean rawDelivery) {
 		String topicArn = sns.createTopic(request -> request.name("listener-contract-" + kind + "-"
 				+ UUID.randomUUID().toString().substring(0, 8))).topicArn();

@@ -1,0 +1,52 @@
+package io.netflixevents.frontend.aws;
+
+import java.time.Duration;
+
+import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
+import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
+import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every AWS call the frontend makes ends within {@code netflix.events.aws.call-timeout} (retries included) and each
+ * attempt within {@code attempt-timeout}: a request never hangs on S3, SNS or SQS, it answers {@code 503}. Against
+ * an emulator ({@code AWS_ENDPOINT_URL}), S3 buckets are addressed by path.
+ */
+@Configuration(proxyBeanMethods = false)
+class AwsClientSettings {
+
+	private final ClientOverrideConfiguration timeouts;
+
+	private final boolean emulated;
+
+	AwsClientSettings(@Value("${netflix.events.aws.call-timeout:5s}") Duration callTimeout,
+			@Value("${netflix.events.aws.attempt-timeout:2s}") Duration attemptTimeout,
+			@Value("${spring.cloud.aws.endpoint:}") String endpoint) {
+		this.emulated = !endpoint.isBlank();
+		this.timeouts = ClientOverrideConfiguration.builder()
+			.apiCallTimeout(callTimeout)
+			.apiCallAttemptTimeout(attemptTimeout)
+			.build();
+	}
+
+	@Bean
+	S3ClientCustomizer s3Settings() {
+		// emulators serve buckets by path (http://host:port/bucket), AWS by host name
+		return builder -> builder.overrideConfiguration(timeouts).forcePathStyle(emulated);
+	}
+
+	@Bean
+	SnsClientCustomizer snsCallTimeouts() {
+		return builder -> builder.overrideConfiguration(timeouts);
+	}
+
+	@Bean
+	SqsAsyncClientCustomizer sqsCallTimeouts() {
+		return builder -> builder.overrideConfiguration(timeouts);
+	}
+
+}

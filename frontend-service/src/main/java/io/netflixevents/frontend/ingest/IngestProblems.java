@@ -1,0 +1,101 @@
+package io.netflixevents.frontend.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netflixevents.event.EventJson;
+import io.netflixevents.event.InvalidEventException;
+import io.netflixevents.event.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457). Bad input names the field it is about, in
+ * {@code field} and, with every broken rule, in {@code errors}.
+ */
+@RestControllerAdvice
+class IngestProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestProblems.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@ExceptionHandler
+	ProblemDetail invalidEvent(InvalidEventException ex) {
+		return invalid(ex.violations());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException ex) {
+		log.warn("Event {} not accepted: {}", ex.eventId(), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				ex.step() + " failed; the event was not accepted. Retry with the same eventId.");
+		problem.setTitle("AWS unavailable");
+		problem.setProperty("eventId", ex.eventId());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (EventBodySizeLimit.causedByTooLarge(ex)) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
+		}
+		Violation violation = ex.getCause() instanceof DatabindException databind
+				? new Violation(EventJson.fieldOf(databind), "has the wrong type or format")
+				: new Violation("(body)", "is not valid JSON");
+		return ResponseEntity.badRequest().body(invalid(List.of(violation)));
+	}
+
+	/** For the filter, which answers before Spring MVC is involved. */
+	static void writeTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemDetail problem = tooLarge();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		body.putAll(problem.getProperties());
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8);
+		response.getWriter().write(JSON.writeValueAsString(body));
+	}
+
+	private static ProblemDetail tooLarge() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				EventTooLargeException.MESSAGE);
+		problem.setTitle("Event too large");
+		problem.setProperty("field", "(body)");
+		return problem;
+	}
+
+	private static ProblemDetail invalid(List<Violation> violations) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				violations.stream().map(Violation::toString).reduce((a, b) -> a + "; " + b).orElse("invalid event"));
+		problem.setTitle("Invalid event");
+		problem.setProperty("field", violations.get(0).field());
+		problem.setProperty("errors", violations);
+		return problem;
+	}
+
+}
