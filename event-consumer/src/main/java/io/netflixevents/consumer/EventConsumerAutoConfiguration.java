@@ -14,9 +14,20 @@ import org.springframework.context.annotation.Bean;
 public class EventConsumerAutoConfiguration {
 
 	@Bean
-	MovieDetailsViewedListener movieDetailsViewedListener(MovieDetailsViewedHandler handler,
+	MovieDetailsViewedListener movieDetailsViewedListener(MovieDetailsViewedHandler handler, AppliedEventLog log,
 			@Value("${netflix.events.remembered-event-ids:100000}") int rememberedEventIds) {
-		return new MovieDetailsViewedListener(handler, new AppliedEvents(rememberedEventIds));
+		return new MovieDetailsViewedListener(handler, new AppliedEvents(rememberedEventIds), log);
+	}
+
+	@Bean
+	AppliedEventLog appliedEventLog(Clock clock) {
+		return new AppliedEventLog(1000, clock);
+	}
+
+	@Bean
+	AppliedEventsController appliedEventsController(AppliedEventLog log,
+			@Value("${spring.application.name}") String service) {
+		return new AppliedEventsController(log, service);
 	}
 
 	/** The time the services' views are computed against; tests replace it. */

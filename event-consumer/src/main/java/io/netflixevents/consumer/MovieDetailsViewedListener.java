@@ -12,26 +12,30 @@ import org.slf4j.LoggerFactory;
  */
 class MovieDetailsViewedListener {
 
-	private static final Logger log = LoggerFactory.getLogger(MovieDetailsViewedListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(MovieDetailsViewedListener.class);
 
 	private final MovieDetailsViewedHandler handler;
 
 	private final AppliedEvents applied;
 
-	MovieDetailsViewedListener(MovieDetailsViewedHandler handler, AppliedEvents applied) {
+	private final AppliedEventLog log;
+
+	MovieDetailsViewedListener(MovieDetailsViewedHandler handler, AppliedEvents applied, AppliedEventLog log) {
 		this.handler = handler;
 		this.applied = applied;
+		this.log = log;
 	}
 
 	@SqsListener("${netflix.events.queue}")
 	void on(String body) {
 		MovieDetailsViewedEvent event = EventMessageDecoder.decode(body);
 		if (!applied.claim(event.eventId())) {
-			log.debug("Event {} was applied already; acknowledging the duplicate", event.eventId());
+			logger.debug("Event {} was applied already; acknowledging the duplicate", event.eventId());
 			return;
 		}
 		try {
 			handler.on(event);
+			log.applied(event);
 		}
 		catch (RuntimeException ex) {
 			applied.release(event.eventId());
