@@ -132,7 +132,6 @@ public final class AwsEmulator {
 		registry.add("spring.cloud.aws.region.static", () -> REGION);
 		registry.add("spring.cloud.aws.credentials.access-key", () -> ACCESS_KEY);
 		registry.add("spring.cloud.aws.credentials.secret-key", () -> SECRET_KEY);
-		registry.add("spring.cloud.aws.s3.path-style-access-enabled", () -> "true"); // for S3Template users
 	}
 
 	public SqsClient sqs() {
