@@ -1,0 +1,229 @@
+package io.netflixevents.infra;
+
+import static io.netflixevents.infra.CloudFormationTemplate.asList;
+import static io.netflixevents.infra.CloudFormationTemplate.cast;
+import static io.netflixevents.infra.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class CloudFormationTemplateTests {
+
+	private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+	@Test
+	void queuesCarryTheTutorialSettingsAndRedriveToTheirDeadLetterQueueAfterFiveReceives() {
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			Map<String, Object> queue = template.properties(name + "Queue");
+			assertThat(queue).containsEntry("QueueName", "netflix-events-" + shortName)
+				.containsEntry("VisibilityTimeout", 60)
+				.containsEntry("MessageRetentionPeriod", 86400)
+				.containsEntry("DelaySeconds", 0)
+				.containsEntry("MaximumMessageSize", 262144)
+				.containsEntry("ReceiveMessageWaitTimeSeconds", 20)
+				.containsEntry("SqsManagedSseEnabled", true);
+			assertThat(map(queue, "RedrivePolicy"))
+				.containsEntry("deadLetterTargetArn", Map.of("Fn::GetAtt", name + "DeadLetterQueue.Arn"))
+				.containsEntry("maxReceiveCount", 5);
+
+			Map<String, Object> deadLetters = template.properties(name + "DeadLetterQueue");
+			assertThat(deadLetters).containsEntry("QueueName", "netflix-events-" + shortName + "-dlq")
+				.containsEntry("MessageRetentionPeriod", 1209600)
+				.containsEntry("SqsManagedSseEnabled", true)
+				.doesNotContainKey("RedrivePolicy");
+		}
+		assertThat(template.ofType("AWS::SQS::Queue")).hasSize(8);
+	}
+
+	@Test
+	void everyQueueAndNoDeadLetterQueueIsSubscribedToTheTopicWithRawDelivery() {
+		Map<String, Map<String, Object>> subscriptions = template.ofType("AWS::SNS::Subscription");
+		assertThat(subscriptions.values()).extracting(s -> s.get("Endpoint"))
+			.containsExactlyInAnyOrder(Services.CONSUMERS.values()
+				.stream()
+				.map(s -> (Object) Map.of("Fn::GetAtt", Services.capitalized(s) + "Queue.Arn"))
+				.toArray());
+		assertThat(subscriptions.values()).allSatisfy(subscription -> assertThat(subscription)
+			.containsEntry("TopicArn", Map.of("Ref", "Topic"))
+			.containsEntry("Protocol", "sqs")
+			.containsEntry("RawMessageDelivery", true));
+	}
+
+	@Test
+	void onlyTheTopicMaySendToEachQueue() {
+		Map<String, Map<String, Object>> policies = template.ofType("AWS::SQS::QueuePolicy");
+		assertThat(policies).hasSize(4);
+		for (String shortName : Services.CONSUMERS.values()) {
+			String queue = Services.capitalized(shortName) + "Queue";
+			Map<String, Object> policy = policies.get(queue + "Policy");
+			assertThat(policy.get("Queues")).isEqualTo(List.of(Map.of("Ref", queue)));
+			List<Object> statements = asList(map(policy, "PolicyDocument").get("Statement"));
+			assertThat(statements).singleElement().satisfies(s -> {
+				Map<String, Object> statement = cast(s);
+				assertThat(statement).containsEntry("Effect", "Allow")
+					.containsEntry("Principal", Map.of("Service", "sns.amazonaws.com"))
+					.containsEntry("Action", "sqs:SendMessage")
+					.containsEntry("Resource", Map.of("Fn::GetAtt", queue + ".Arn"))
+					.containsEntry("Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Ref", "Topic"))));
+			});
+		}
+	}
+
+	@Test
+	void topicIsEncryptedWithTheSnsManagedKey() {
+		assertThat(template.properties("Topic")).containsEntry("TopicName", "netflix-events-topic")
+			.containsEntry("KmsMasterKeyId", "alias/aws/sns");
+	}
+
+	@Test
+	void archiveBucketIsPrivateEncryptedVersionedTlsOnlyAndAgesItsObjects() {
+		Map<String, Object> bucket = template.properties("ArchiveBucket");
+		assertThat(map(bucket, "PublicAccessBlockConfiguration")).containsEntry("BlockPublicAcls", true)
+			.containsEntry("BlockPublicPolicy", true)
+			.containsEntry("IgnorePublicAcls", true)
+			.containsEntry("RestrictPublicBuckets", true);
+		assertThat(asList(map(bucket, "BucketEncryption").get("ServerSideEncryptionConfiguration"))).isNotEmpty();
+		assertThat(map(bucket, "VersioningConfiguration")).containsEntry("Status", "Enabled");
+		assertThat(asList(map(bucket, "LifecycleConfiguration").get("Rules")))
+			.anySatisfy(rule -> assertThat(cast(rule)).containsEntry("Status", "Enabled")
+				.containsEntry("Prefix", "events/")
+				.containsKey("NoncurrentVersionExpiration"));
+
+		Map<String, Object> policy = template.properties("ArchiveBucketPolicy");
+		assertThat(policy).containsEntry("Bucket", Map.of("Ref", "ArchiveBucket"));
+		assertThat(asList(map(policy, "PolicyDocument").get("Statement"))).anySatisfy(s -> {
+			Map<String, Object> statement = cast(s);
+			assertThat(statement).containsEntry("Effect", "Deny")
+				.containsEntry("Principal", "*")
+				.containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+			assertThat(asList(statement.get("Resource"))).hasSize(2);
+		});
+	}
+
+	@Test
+	void everyIamStatementNamesSpecificResourcesForS3SnsAndSqsActions() {
+		Map<String, Map<String, Object>> roles = template.ofType("AWS::IAM::Role");
+		assertThat(roles).hasSize(5);
+		assertThat(template.ofType("AWS::IAM::Policy")).isEmpty();
+		assertThat(template.ofType("AWS::IAM::ManagedPolicy")).isEmpty();
+		roles.forEach((id, role) -> {
+			assertThat(role).as(id).doesNotContainKey("ManagedPolicyArns");
+			for (Object policy : asList(role.get("Policies"))) {
+				for (Object s : asList(map(cast(policy), "PolicyDocument").get("Statement"))) {
+					Map<String, Object> statement = cast(s);
+					assertThat(statement).as(id).containsEntry("Effect", "Allow").doesNotContainKey("NotResource");
+					List<Object> actions = asList(statement.get("Action"));
+					assertThat(actions).as(id).allSatisfy(action -> assertThat((String) action).matches("(s3|sns|sqs):\\w+"));
+					assertThat(asList(statement.get("Resource"))).as(id + " resources").allSatisfy(resource -> {
+						if (resource instanceof String literal) {
+							assertThat(literal).doesNotContain("*");
+						}
+						else {
+							assertThat(cast(resource)).containsAnyOf(Map.entry("Ref", "Topic"),
+									Map.entry("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
+									Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")));
+						}
+					});
+				}
+			}
+		});
+	}
+
+	@Test
+	void frontendMayOnlyArchiveUnderTheEventsPrefixAndPublishToTheTopic() {
+		List<Object> statements = asList(
+				map(cast(asList(template.properties("FrontendRole").get("Policies")).get(0)), "PolicyDocument")
+					.get("Statement"));
+		assertThat(statements).extracting(s -> cast(s).get("Action"), s -> cast(s).get("Resource"))
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("s3:PutObject",
+							Map.of("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*")),
+					org.assertj.core.groups.Tuple.tuple("sns:Publish", Map.of("Ref", "Topic")));
+	}
+
+	@Test
+	void eachConsumerMayOnlyReceiveDeleteAndChangeVisibilityOnItsOwnQueue() {
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			List<Object> statements = asList(
+					map(cast(asList(template.properties(name + "Role").get("Policies")).get(0)), "PolicyDocument")
+						.get("Statement"));
+			assertThat(statements).singleElement().satisfies(s -> {
+				assertThat(asList(cast(s).get("Action"))).containsExactlyInAnyOrder("sqs:GetQueueUrl",
+						"sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+						"sqs:ChangeMessageVisibility");
+				assertThat(cast(s).get("Resource")).isEqualTo(Map.of("Fn::GetAtt", name + "Queue.Arn"));
+			});
+		}
+	}
+
+	@Test
+	void everyServiceHasAnInstanceProfileForItsRole() {
+		Map<String, Map<String, Object>> profiles = template.ofType("AWS::IAM::InstanceProfile");
+		assertThat(profiles).hasSize(5);
+		profiles.forEach((id, profile) -> assertThat(profile.get("Roles"))
+			.isEqualTo(List.of(Map.of("Ref", id.replace("InstanceProfile", "Role")))));
+	}
+
+	@Test
+	void outputsGiveEveryServiceItsEnvironment() {
+		Map<String, Object> outputs = template.outputs();
+		assertThat(map(outputs, "AwsSnsTopic")).containsEntry("Value", Map.of("Ref", "Topic"));
+		assertThat(map(outputs, "AwsS3Bucket")).containsEntry("Value", Map.of("Ref", "ArchiveBucket"));
+		assertThat(map(outputs, "AwsRegion")).containsEntry("Value", Map.of("Ref", "AWS::Region"));
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			assertThat(map(outputs, name + "QueueUrl")).containsEntry("Value", Map.of("Ref", name + "Queue"));
+		}
+	}
+
+	@Test
+	void optionalInstancesRunEachJarAsASystemdUnitOnJava17WithTheServiceEnvironment() {
+		assertThat(map(template.properties("InstanceLaunchTemplate"), "LaunchTemplateData"))
+			.containsEntry("MetadataOptions", Map.of("HttpTokens", "required", "HttpEndpoint", "enabled"));
+		Map<String, Map<String, Object>> instances = template.ofType("AWS::EC2::Instance");
+		assertThat(instances).hasSize(5);
+		instances.forEach((id, instance) -> {
+			assertThat(map(template.resources(), id)).containsEntry("Condition", "WithInstances");
+			assertThat(instance).containsEntry("ImageId", Map.of("Ref", "LatestAmiId"))
+				.containsEntry("IamInstanceProfile", Map.of("Ref", id.replace("Instance", "InstanceProfile")));
+			List<Object> sub = asList(map(map(instance, "UserData"), "Fn::Base64").get("Fn::Sub"));
+			String script = (String) sub.get(0);
+			Map<String, Object> variables = cast(sub.get(1));
+			String service = (String) variables.get("Service");
+			assertThat(variables).containsEntry("Port", Services.PORTS.get(service));
+			assertThat(script).contains("dnf install -y java-17-amazon-corretto-headless",
+					"EnvironmentFile=/etc/netflix-events/${Service}.env", "AWS_REGION=${AWS::Region}",
+					"SERVER_PORT=${Port}", "/opt/netflix-events/${Service}.jar", "systemctl enable ${Service}.service");
+			if (service.equals(Services.FRONTEND)) {
+				assertThat(script).contains("AWS_SNS_TOPIC=${Topic}", "AWS_S3_BUCKET=${ArchiveBucket}",
+						"SEARCH_SERVICE_URL=http://${SearchInstance.PrivateDnsName}:8082");
+			}
+			else {
+				assertThat(script).contains("AWS_SQS_QUEUE_URL=${QueueUrl}");
+				assertThat(variables).containsEntry("QueueUrl",
+						Map.of("Ref", Services.capitalized(Services.CONSUMERS.get(service)) + "Queue"));
+			}
+		});
+		assertThat(template.type("InstanceSecurityGroup")).isEqualTo("AWS::EC2::SecurityGroup");
+	}
+
+	@Test
+	void latestAmazonLinux2023IsResolvedFromThePublicSsmParameter() {
+		String text = CloudFormationTemplate.text();
+		assertThat(text).contains("Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+				"Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+	}
+
+	@Test
+	void templateUsesNoYamlAnchorsOrAliasesWhichCloudFormationRejects() {
+		assertThat(Pattern.compile("(?m)(:|-)\\s+[&*][A-Za-z]").matcher(CloudFormationTemplate.text()).find())
+			.isFalse();
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.netflixevents.infra;
+
+import static io.netflixevents.infra.CloudFormationTemplate.asList;
+import static io.netflixevents.infra.CloudFormationTemplate.cast;
+import static io.netflixevents.infra.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The LocalStack ready hook runs infra/local/topology.sh; here against moto, which speaks the same API. In the
+ * container the script is mounted at /opt/netflix-events/topology.sh, which NETFLIX_EVENTS_TOPOLOGY replaces here.
+ */
+class LocalStackHookTests {
+
+	private static MotoServer moto;
+
+	private static String firstRun;
+
+	@BeforeAll
+	static void runHook() {
+		moto = MotoServer.start();
+		firstRun = hook();
+	}
+
+	@AfterAll
+	static void stopMoto() {
+		moto.close();
+	}
+
+	@Test
+	void hookCreatesTheTopicTheBucketAndEveryQueueWithItsDeadLetterQueue() {
+		assertThat(firstRun).contains("topic   arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-topic",
+				"bucket  netflix-events-archive (created)");
+		List<Object> urls = asList(moto.aws("sqs", "list-queues").get("QueueUrls"));
+		for (String consumer : Services.CONSUMERS.keySet()) {
+			String queue = Services.queue(consumer);
+			assertThat(firstRun).contains("queue   " + queue + " (subscribed now)");
+			assertThat(urls).anySatisfy(url -> assertThat((String) url).endsWith("/" + queue))
+				.anySatisfy(url -> assertThat((String) url).endsWith("/" + queue + "-dlq"));
+		}
+		moto.aws("s3api", "head-bucket", "--bucket", "netflix-events-archive");
+	}
+
+	@Test
+	void hookGivesEachQueueTheTemplatesSettingsAndAPolicyForTheTopicOnly() {
+		CloudFormationTemplate template = CloudFormationTemplate.load();
+		for (Map.Entry<String, String> consumer : Services.CONSUMERS.entrySet()) {
+			Map<String, Object> attributes = attributes(Services.queue(consumer.getKey()));
+			Map<String, Object> declared = template.properties(Services.capitalized(consumer.getValue()) + "Queue");
+			for (String setting : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
+					"MaximumMessageSize", "ReceiveMessageWaitTimeSeconds")) {
+				assertThat(attributes.get(setting)).as(setting).isEqualTo(String.valueOf(declared.get(setting)));
+			}
+			Map<String, Object> redrive = cast(new Yaml().load((String) attributes.get("RedrivePolicy")));
+			assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(arn(Services.queue(consumer.getKey()) + "-dlq"));
+			assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("5");
+
+			Map<String, Object> policy = cast(new Yaml().load((String) attributes.get("Policy")));
+			Map<String, Object> statement = cast(asList(policy.get("Statement")).get(0));
+			assertThat(statement).containsEntry("Principal", Map.of("Service", "sns.amazonaws.com"))
+				.containsEntry("Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", topicArn())));
+		}
+		assertThat(attributes(Services.queue("search-service") + "-dlq")).containsEntry("MessageRetentionPeriod",
+				String.valueOf(template.properties("SearchDeadLetterQueue").get("MessageRetentionPeriod")));
+	}
+
+	@Test
+	void hookSubscribesEveryQueueWithRawDeliveryAndStaysIdempotent() {
+		String secondRun = hook();
+		assertThat(secondRun).contains("bucket  netflix-events-archive (exists)");
+		List<Object> subscriptions = asList(
+				moto.aws("sns", "list-subscriptions-by-topic", "--topic-arn", topicArn()).get("Subscriptions"));
+		assertThat(subscriptions).hasSize(4);
+		for (Object subscription : subscriptions) {
+			Map<String, Object> attributes = map(moto.aws("sns", "get-subscription-attributes",
+					"--subscription-arn", (String) cast(subscription).get("SubscriptionArn")), "Attributes");
+			assertThat(attributes).containsEntry("RawMessageDelivery", "true").containsEntry("Protocol", "sqs");
+		}
+		for (String consumer : Services.CONSUMERS.keySet()) {
+			assertThat(secondRun).contains("queue   " + Services.queue(consumer) + " (subscribed)");
+		}
+	}
+
+	private static String hook() {
+		Map<String, String> environment = new HashMap<>(moto.environment());
+		environment.put("NETFLIX_EVENTS_TOPOLOGY", ProjectRoot.resolve("infra/local/topology.sh").toString());
+		return Commands.output(List.of(ProjectRoot.resolve("infra/localstack/ready.d/10-topology.sh").toString()),
+				environment, Duration.ofSeconds(60));
+	}
+
+	private static Map<String, Object> attributes(String queue) {
+		String url = (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+		return map(moto.aws("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All"),
+				"Attributes");
+	}
+
+	private static String arn(String queue) {
+		return "arn:aws:sqs:us-east-1:" + MotoServer.ACCOUNT + ":" + queue;
+	}
+
+	private static String topicArn() {
+		return "arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-topic";
+	}
+
+}

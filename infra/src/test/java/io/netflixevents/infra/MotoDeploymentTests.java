@@ -1,0 +1,167 @@
+package io.netflixevents.infra;
+
+import static io.netflixevents.infra.CloudFormationTemplate.asList;
+import static io.netflixevents.infra.CloudFormationTemplate.cast;
+import static io.netflixevents.infra.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The template and the infra/aws scripts against moto's CloudFormation. Moto creates most of the template but
+ * silently skips three resource types it does not implement (it reports them without a type or physical id):
+ * AWS::SNS::Subscription, AWS::SQS::QueuePolicy and AWS::S3::BucketPolicy. It also ignores some properties it does
+ * not model (bucket versioning, public access block, lifecycle, the DLQs' RedriveAllowPolicy). Those parts are
+ * checked statically by {@link CloudFormationTemplateTests} and by cfn-lint; the subscriptions and queue policies
+ * of the same topology are exercised against moto through the topology script in {@link LocalStackHookTests}.
+ * Moto also leaves the outputs of a stack created through a change set (what {@code aws cloudformation deploy}
+ * does) empty, so the outputs are checked on a stack created with {@code create-stack}.
+ */
+class MotoDeploymentTests {
+
+	private static final Set<String> NOT_IN_MOTO = Set.of("AWS::SNS::Subscription", "AWS::SQS::QueuePolicy",
+			"AWS::S3::BucketPolicy");
+
+	private static final String STACK = "netflix-events";
+
+	private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+	private MotoServer moto;
+
+	@BeforeEach
+	void startMoto() {
+		moto = MotoServer.start();
+	}
+
+	@AfterEach
+	void stopMoto() {
+		moto.close();
+	}
+
+	@Test
+	void deployScriptCreatesEveryResourceMotoSupportsIncludingTheInstances() {
+		String printed = script("deploy.sh", "CreateInstances=true", "KeyName=netflix-events",
+				"AdminCidr=203.0.113.7/32");
+		assertThat(printed).contains("Successfully created/updated stack - " + STACK);
+
+		Set<String> created = asList(moto.aws("cloudformation", "describe-stack-resources", "--stack-name", STACK)
+			.get("StackResources")).stream()
+			.map(r -> (String) cast(r).get("LogicalResourceId"))
+			.filter(id -> id != null)
+			.collect(Collectors.toSet());
+		Set<String> expected = template.resources()
+			.keySet()
+			.stream()
+			.filter(id -> !NOT_IN_MOTO.contains(template.type(id)))
+			.collect(Collectors.toSet());
+		assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
+
+		Map<String, Object> search = map(moto.aws("sqs", "get-queue-attributes", "--queue-url",
+				queueUrl("netflix-events-search"), "--attribute-names", "All"), "Attributes");
+		assertThat(search).containsEntry("VisibilityTimeout", "60")
+			.containsEntry("MessageRetentionPeriod", "86400")
+			.containsEntry("DelaySeconds", "0")
+			.containsEntry("MaximumMessageSize", "262144")
+			.containsEntry("ReceiveMessageWaitTimeSeconds", "20")
+			.containsEntry("SqsManagedSseEnabled", "true");
+		assertThat((String) search.get("RedrivePolicy")).contains("netflix-events-search-dlq");
+		assertThat(map(moto.aws("sns", "get-topic-attributes", "--topic-arn", topicArn()), "Attributes"))
+			.containsEntry("KmsMasterKeyId", "alias/aws/sns");
+		assertThat(moto.aws("iam", "get-role-policy", "--role-name", STACK + "-search-service", "--policy-name",
+				"consume-own-queue").get("PolicyDocument").toString())
+			.contains("arn:aws:sqs:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-search")
+			.doesNotContain("'*'");
+
+		for (Object reservation : asList(moto.aws("ec2", "describe-instances").get("Reservations"))) {
+			for (Object i : asList(cast(reservation).get("Instances"))) {
+				String id = (String) cast(i).get("InstanceId");
+				String userData = new String(Base64.getDecoder()
+					.decode((String) map(moto.aws("ec2", "describe-instance-attribute", "--instance-id", id,
+							"--attribute", "userData"), "UserData").get("Value")),
+						StandardCharsets.UTF_8);
+				assertThat(userData).contains("AWS_REGION=us-east-1", "java-17-amazon-corretto-headless")
+					.doesNotContain("${");
+				Commands.output(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
+			}
+		}
+		assertThat(userDataOf("search-service")).contains("AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"));
+
+		assertThat(script("teardown.sh", "--yes")).contains("stack   " + STACK + " deleted");
+	}
+
+	@Test
+	void envScriptPrintsEachServicesEnvironmentFromTheOutputsAndTeardownEmptiesTheVersionedBucket() {
+		moto.aws("cloudformation", "create-stack", "--stack-name", STACK, "--template-body",
+				"file://" + CloudFormationTemplate.PATH, "--capabilities", "CAPABILITY_NAMED_IAM");
+		String bucket = "netflix-events-archive-" + MotoServer.ACCOUNT + "-us-east-1";
+
+		assertThat(script("env.sh", "frontend-service").lines()).containsExactly("export AWS_REGION=us-east-1",
+				"export SERVER_PORT=8080", "export AWS_SNS_TOPIC=" + topicArn(), "export AWS_S3_BUCKET=" + bucket);
+		assertThat(script("env.sh", "search").lines()).containsExactly("export AWS_REGION=us-east-1",
+				"export SERVER_PORT=8082", "export AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"));
+		String all = script("env.sh");
+		for (String service : Services.ALL) {
+			assertThat(all).contains("# " + service + "\n");
+		}
+		assertThat(all.lines().filter(line -> line.startsWith("export AWS_SQS_QUEUE_URL=https://"))).hasSize(4);
+
+		// moto's CloudFormation does not turn versioning on; the real bucket has it
+		moto.aws("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration",
+				"Status=Enabled");
+		for (int i = 0; i < 3; i++) {
+			moto.aws("s3api", "put-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
+		}
+		moto.aws("s3api", "delete-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
+
+		String printed = script("teardown.sh", "--yes");
+
+		assertThat(printed).contains("bucket  " + bucket + " emptied (4 versions and delete markers)",
+				"stack   " + STACK + " deleted");
+		// emptied, the bucket went with the stack
+		assertThat(Commands.run(List.of("aws", "--endpoint-url", moto.endpoint(), "s3api", "head-bucket", "--bucket",
+				bucket), moto.environment(), Duration.ofSeconds(30)).succeeded()).isFalse();
+	}
+
+	private String script(String name, String... arguments) {
+		Map<String, String> environment = new HashMap<>(moto.environment());
+		environment.put("STACK_NAME", STACK);
+		List<String> command = new java.util.ArrayList<>(List.of("infra/aws/" + name));
+		command.addAll(List.of(arguments));
+		return Commands.output(command, environment, Duration.ofSeconds(120));
+	}
+
+	private String userDataOf(String service) {
+		Map<String, Object> found = moto.aws("ec2", "describe-instances", "--filters", "Name=tag:Name,Values=" + service);
+		String id = (String) cast(asList(cast(asList(found.get("Reservations")).get(0)).get("Instances")).get(0))
+			.get("InstanceId");
+		return new String(Base64.getDecoder()
+			.decode((String) map(moto.aws("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute",
+					"userData"), "UserData").get("Value")),
+				StandardCharsets.UTF_8);
+	}
+
+	private String queueUrl(String queue) {
+		return (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+	}
+
+	/** The queue URL as CloudFormation reports it (moto: the AWS form, whatever endpoint it is asked through). */
+	private String queueUrlAsDeployed(String shortName) {
+		return "https://sqs.us-east-1.amazonaws.com/" + MotoServer.ACCOUNT + "/netflix-events-" + shortName;
+	}
+
+	private static String topicArn() {
+		return "arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-topic";
+	}
+
+}

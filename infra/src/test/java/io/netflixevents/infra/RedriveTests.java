@@ -1,0 +1,95 @@
+package io.netflixevents.infra;
+
+import static io.netflixevents.infra.CloudFormationTemplate.asList;
+import static io.netflixevents.infra.CloudFormationTemplate.cast;
+import static io.netflixevents.infra.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * infra/aws/redrive.sh against moto, which has no StartMessageMoveTask: the script falls back to receiving,
+ * re-sending and deleting.
+ */
+class RedriveTests {
+
+	private static MotoServer moto;
+
+	@BeforeAll
+	static void createTopology() {
+		moto = MotoServer.start();
+		Commands.output(List.of("bash", "infra/local/topology.sh"), moto.environment(), Duration.ofSeconds(60));
+	}
+
+	@AfterAll
+	static void stopMoto() {
+		moto.close();
+	}
+
+	@Test
+	void movesMessagesThatExhaustedTheirReceivesBackToTheQueueAndSaysHowMany() {
+		String queue = url("netflix-events-search");
+		String deadLetters = url("netflix-events-search-dlq");
+		for (int i = 1; i <= 12; i++) {
+			moto.aws("sqs", "send-message", "--queue-url", queue, "--message-body", "{\"n\":" + i + "}",
+					"--message-attributes", "{\"eventType\":{\"DataType\":\"String\",\"StringValue\":\"MovieDetailsViewed\"}}");
+		}
+		// five receives without a delete each, then SQS (moto) moves them to the DLQ
+		for (int attempt = 0; attempt < 20 && count(deadLetters) < 12; attempt++) {
+			moto.aws("sqs", "receive-message", "--queue-url", queue, "--max-number-of-messages", "10",
+					"--visibility-timeout", "0", "--wait-time-seconds", "0");
+		}
+		assertThat(count(deadLetters)).isEqualTo(12);
+
+		String printed = redrive("search-service");
+
+		assertThat(printed).contains("moved 12 message(s) from netflix-events-search-dlq to netflix-events-search");
+		assertThat(count(deadLetters)).isZero();
+		List<Object> bodies = new ArrayList<>();
+		for (int i = 0; i < 5 && bodies.size() < 12; i++) {
+			Map<String, Object> received = moto.aws("sqs", "receive-message", "--queue-url", queue,
+					"--max-number-of-messages", "10", "--message-attribute-names", "All", "--wait-time-seconds", "0");
+			for (Object m : asList(received.getOrDefault("Messages", List.of()))) {
+				Map<String, Object> message = cast(m);
+				bodies.add(message.get("Body"));
+				assertThat(map(map(message, "MessageAttributes"), "eventType"))
+					.containsEntry("StringValue", "MovieDetailsViewed");
+			}
+		}
+		assertThat(bodies).hasSize(12).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void saysSoWhenTheDeadLetterQueueIsEmpty() {
+		assertThat(redrive("user")).contains("moved 0 message(s) from netflix-events-user-dlq to netflix-events-user");
+	}
+
+	@Test
+	void refusesTheFrontendAndUnknownServices() {
+		assertThat(Commands.run(List.of("infra/aws/redrive.sh", "frontend-service"), moto.environment(),
+				Duration.ofSeconds(30)).exitCode()).isNotZero();
+		assertThat(Commands.run(List.of("infra/aws/redrive.sh", "billing"), moto.environment(),
+				Duration.ofSeconds(30)).output()).contains("unknown service 'billing'");
+	}
+
+	private static String redrive(String service) {
+		return Commands.output(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(60));
+	}
+
+	private static String url(String queue) {
+		return (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+	}
+
+	private static int count(String url) {
+		return Integer.parseInt((String) map(moto.aws("sqs", "get-queue-attributes", "--queue-url", url,
+				"--attribute-names", "ApproximateNumberOfMessages"), "Attributes").get("ApproximateNumberOfMessages"));
+	}
+
+}

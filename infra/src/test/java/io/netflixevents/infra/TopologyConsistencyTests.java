@@ -1,0 +1,84 @@
+package io.netflixevents.infra;
+
+import static io.netflixevents.infra.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * infra/local/topology.sh (the local run, the test suites and LocalStack) and the CloudFormation template (AWS)
+ * must describe the same topology. The script prints its settings with {@code --print-settings}.
+ */
+class TopologyConsistencyTests {
+
+	private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+	private final Map<String, String> script = settings();
+
+	@Test
+	void templateAndTopologyScriptNameTheSameTopicQueuesAndDeadLetterQueues() {
+		assertThat(template.properties("Topic")).containsEntry("TopicName", script.get("TOPIC_NAME"));
+		List<String> scriptServices = Arrays.asList(script.get("SERVICES").split(" "));
+		assertThat(scriptServices).containsExactlyInAnyOrderElementsOf(Services.CONSUMERS.values());
+		for (String shortName : scriptServices) {
+			String name = Services.capitalized(shortName);
+			assertThat(template.properties(name + "Queue")).containsEntry("QueueName", "netflix-events-" + shortName);
+			assertThat(template.properties(name + "DeadLetterQueue")).containsEntry("QueueName",
+					"netflix-events-" + shortName + "-dlq");
+		}
+	}
+
+	@Test
+	void templateAndTopologyScriptGiveTheQueuesTheSameSettings() {
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			Map<String, Object> queue = template.properties(name + "Queue");
+			assertThat(queue).containsEntry("VisibilityTimeout", number("VISIBILITY_TIMEOUT"))
+				.containsEntry("MessageRetentionPeriod", number("RETENTION_SECONDS"))
+				.containsEntry("DelaySeconds", number("DELAY_SECONDS"))
+				.containsEntry("MaximumMessageSize", number("MAX_MESSAGE_SIZE"))
+				.containsEntry("ReceiveMessageWaitTimeSeconds", number("RECEIVE_WAIT_SECONDS"));
+			assertThat(map(queue, "RedrivePolicy")).containsEntry("maxReceiveCount", number("MAX_RECEIVE_COUNT"));
+			assertThat(template.properties(name + "DeadLetterQueue")).containsEntry("MessageRetentionPeriod",
+					number("DLQ_RETENTION_SECONDS"));
+		}
+	}
+
+	@Test
+	void templateNamesTheArchiveBucketAfterTheLocalOneMadeGloballyUnique() {
+		assertThat(template.properties("ArchiveBucket").get("BucketName"))
+			.isEqualTo(Map.of("Fn::Sub", script.get("BUCKET") + "-${AWS::AccountId}-${AWS::Region}"));
+	}
+
+	@Test
+	void bothSubscribeWithRawDeliveryAndLetOnlyTheTopicSend() throws IOException {
+		String text = Files.readString(ProjectRoot.resolve("infra/local/topology.sh"));
+		assertThat(text).contains("RawMessageDelivery=true", "\"Principal\":{\"Service\":\"sns.amazonaws.com\"}",
+				"\"Action\":\"sqs:SendMessage\"", "\"ArnEquals\":{\"aws:SourceArn\":\"%s\"}");
+		assertThat(template.ofType("AWS::SNS::Subscription").values())
+			.allSatisfy(s -> assertThat(s).containsEntry("RawMessageDelivery", true));
+		assertThat(template.ofType("AWS::SQS::QueuePolicy")).hasSize(script.get("SERVICES").split(" ").length);
+	}
+
+	private Integer number(String key) {
+		return Integer.valueOf(script.get(key));
+	}
+
+	private static Map<String, String> settings() {
+		// a clean environment: AWS_S3_BUCKET or TOPIC_NAME of the developer's shell would change the names
+		String printed = Commands.output(List.of("bash", "infra/local/topology.sh", "--print-settings"),
+				Map.of("AWS_S3_BUCKET", "", "TOPIC_NAME", ""), Duration.ofSeconds(10));
+		return printed.lines()
+			.map(line -> line.split("=", 2))
+			.collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+	}
+
+}
