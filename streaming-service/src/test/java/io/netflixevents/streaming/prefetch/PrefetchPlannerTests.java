@@ -1,0 +1,62 @@
+package io.netflixevents.streaming.prefetch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.netflixevents.event.MovieDetailsViewedEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrefetchPlannerTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	private final PrefetchPlanner planner = new PrefetchPlanner(new PrefetchProperties(Duration.ofMinutes(15), 2),
+			Clock.fixed(NOW, ZoneOffset.UTC));
+
+	private void view(long movie, Duration ago) {
+		planner.on(MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW.minus(ago), "u", movie, "Movie " + movie, null,
+				null, null));
+	}
+
+	@Test
+	void listsRecentlyViewedMoviesMostRecentFirst() {
+		view(1, Duration.ofMinutes(3));
+		view(2, Duration.ofMinutes(1));
+
+		assertThat(planner.plan()).extracting(PrefetchCandidate::movieId).containsExactly(2L, 1L);
+	}
+
+	@Test
+	void countsRepeatedViewsInsideTheWindow() {
+		view(1, Duration.ofMinutes(3));
+		view(1, Duration.ofMinutes(2));
+
+		assertThat(planner.plan()).singleElement().satisfies(candidate -> {
+			assertThat(candidate.recentViews()).isEqualTo(2);
+			assertThat(candidate.lastViewedAt()).isEqualTo(NOW.minus(Duration.ofMinutes(2)));
+		});
+	}
+
+	@Test
+	void dropsMoviesViewedBeforeTheWindow() {
+		view(1, Duration.ofMinutes(20));
+		view(2, Duration.ofMinutes(1));
+
+		assertThat(planner.plan()).extracting(PrefetchCandidate::movieId).containsExactly(2L);
+	}
+
+	@Test
+	void holdsAtMostTheConfiguredNumberOfMovies() {
+		view(1, Duration.ofMinutes(3));
+		view(2, Duration.ofMinutes(2));
+		view(3, Duration.ofMinutes(1));
+
+		assertThat(planner.plan()).extracting(PrefetchCandidate::movieId).containsExactly(3L, 2L);
+	}
+
+}
