@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates, or brings back in line, the whole netflix-events topology:
 #   SNS topic -> four SQS queues (each with a DLQ, redrive after 5 receives, raw delivery,
-#   a policy letting only this topic send) and the S3 archive bucket.
+#   a policy letting only this topic send), the S3 archive bucket, and one DynamoDB table per
+#   consumer service (its view and the ids of the events it applied).
 # Idempotent: run it as often as you like, against moto, LocalStack or real AWS.
 #   AWS_ENDPOINT_URL  emulator endpoint (unset: real AWS)
 #   AWS_REGION        region (default us-east-1)
@@ -24,10 +25,12 @@ MAX_MESSAGE_SIZE=262144
 RECEIVE_WAIT_SECONDS=20
 MAX_RECEIVE_COUNT=5
 DLQ_RETENTION_SECONDS=1209600
+# Each consumer's DynamoDB table: netflix-events-<service>, keys pk/sk (strings), on-demand, items expire by TTL.
+TABLE_TTL_ATTRIBUTE=expiresAt
 
 if [[ "${1:-}" == --print-settings ]]; then
   for name in TOPIC_NAME BUCKET VISIBILITY_TIMEOUT RETENTION_SECONDS DELAY_SECONDS MAX_MESSAGE_SIZE \
-      RECEIVE_WAIT_SECONDS MAX_RECEIVE_COUNT DLQ_RETENTION_SECONDS; do
+      RECEIVE_WAIT_SECONDS MAX_RECEIVE_COUNT DLQ_RETENTION_SECONDS TABLE_TTL_ATTRIBUTE; do
     echo "$name=${!name}"
   done
   echo "SERVICES=${SERVICES[*]}"
@@ -84,5 +87,20 @@ for service in "${SERVICES[@]}"; do
     aws_ sns subscribe --topic-arn "$topic_arn" --protocol sqs --notification-endpoint "$queue_arn" \
       --attributes RawMessageDelivery=true >/dev/null
     echo "queue   $queue (subscribed now)"
+  fi
+done
+
+for service in "${SERVICES[@]}"; do
+  table="netflix-events-$service"
+  if aws_ dynamodb describe-table --table-name "$table" >/dev/null 2>&1; then
+    echo "table   $table (exists)"
+  else
+    aws_ dynamodb create-table --table-name "$table" --billing-mode PAY_PER_REQUEST \
+      --attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S \
+      --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE >/dev/null
+    aws_ dynamodb wait table-exists --table-name "$table"
+    aws_ dynamodb update-time-to-live --table-name "$table" \
+      --time-to-live-specification "Enabled=true,AttributeName=$TABLE_TTL_ATTRIBUTE" >/dev/null
+    echo "table   $table (created)"
   fi
 done

@@ -2,21 +2,62 @@ package io.netflixevents.consumer;
 
 import java.time.Clock;
 
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Starts listening as soon as the service declares its {@link MovieDetailsViewedHandler}. */
+/**
+ * Everything a consumer service needs around its {@link MovieDetailsViewedHandler}: the listener and its container
+ * (long polls, retries with backoff, dead-letter reporting), exactly-once application in the service's table, and
+ * the applied-events endpoints.
+ */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
+@EnableConfigurationProperties(ListenerProperties.class)
 public class EventConsumerAutoConfiguration {
 
 	@Bean
-	MovieDetailsViewedListener movieDetailsViewedListener(MovieDetailsViewedHandler handler, AppliedEventLog log,
-			@Value("${netflix.events.remembered-event-ids:100000}") int rememberedEventIds) {
-		return new MovieDetailsViewedListener(handler, new AppliedEvents(rememberedEventIds), log);
+	ServiceTable serviceTable(DynamoDbClient dynamoDb, @Value("${netflix.events.table}") String table) {
+		return new ServiceTable(dynamoDb, table);
+	}
+
+	@Bean
+	MovieDetailsViewedListener movieDetailsViewedListener(ServiceTable table, MovieDetailsViewedHandler handler,
+			AppliedEventLog log, Clock clock) {
+		return new MovieDetailsViewedListener(new EventApplier(table, handler, clock), log);
+	}
+
+	/**
+	 * Acknowledges each message as soon as it succeeded rather than in batches: Spring Cloud AWS 4.1.0 fails a whole
+	 * batch delete when a standard queue redelivered one message inside it (spring-cloud-aws#1634).
+	 */
+	@Bean
+	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
+			ListenerProperties listener) {
+		return SqsMessageListenerContainerFactory.builder()
+			.sqsAsyncClient(sqs)
+			.errorHandler(new DeadLetterReporting(ExponentialBackoffErrorHandler.builder()
+				.initialVisibilityTimeoutSeconds((int) listener.firstRetryDelay().toSeconds())
+				.multiplier(2)
+				.maxVisibilityTimeoutSeconds((int) listener.maxRetryDelay().toSeconds())
+				.build(), listener.maxReceiveCount()))
+			.configure(options -> options.maxMessagesPerPoll(listener.maxMessagesPerPoll())
+				.pollTimeout(listener.pollTimeout())
+				.maxConcurrentMessages(listener.maxConcurrentMessages())
+				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+				.acknowledgementInterval(java.time.Duration.ZERO)
+				.acknowledgementThreshold(0)
+				.listenerShutdownTimeout(listener.shutdownTimeout()))
+			.build();
 	}
 
 	@Bean
@@ -25,9 +66,9 @@ public class EventConsumerAutoConfiguration {
 	}
 
 	@Bean
-	AppliedEventsController appliedEventsController(AppliedEventLog log,
-			@Value("${spring.application.name}") String service) {
-		return new AppliedEventsController(log, service);
+	AppliedEventsController appliedEventsController(AppliedEventLog log, ServiceTable table,
+			@Value("${spring.application.name:consumer}") String service) {
+		return new AppliedEventsController(log, table, service);
 	}
 
 	/** The time the services' views are computed against; tests replace it. */

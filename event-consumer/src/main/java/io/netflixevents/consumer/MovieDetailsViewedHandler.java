@@ -1,15 +1,23 @@
 package io.netflixevents.consumer;
 
+import java.util.List;
+
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * A consumer service's work on one event. Returning normally lets the message be deleted; throwing leaves it on
- * the queue to come back after the visibility timeout, and in the dead-letter queue once it has failed too often.
- * The same event may arrive more than once (SNS and SQS deliver at least once): implementations absorb that.
+ * A consumer service's work on one event, as the writes to its {@link ServiceTable} that apply the event to its
+ * view. The listener commits them in one transaction with the event's applied-marker, so an event changes the view
+ * exactly once however often SQS delivers it and however many instances run. The writes may be conditional (e.g.
+ * on a version read here): a failed condition makes the listener ask again with fresh reads.
+ * <p>
+ * Returning normally lets the message be deleted once committed; throwing leaves it on the queue to come back with
+ * a growing delay, and in the dead-letter queue after the fifth receive.
  */
 @FunctionalInterface
 public interface MovieDetailsViewedHandler {
 
-	void on(MovieDetailsViewedEvent event);
+	/** At most {@value EventApplier#MAX_HANDLER_WRITES} writes (DynamoDB allows 25 items per transaction on moto). */
+	List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event);
 
 }

@@ -11,8 +11,10 @@ import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
 import io.netflixevents.testsupport.Queues;
+import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -45,17 +47,24 @@ class MovieDetailsViewedListenerTests {
 	/** One second of visibility, so that a failed message comes back quickly; dead-lettered on the 3rd receive. */
 	private static final String queueUrl = queues.createWithDeadLetterQueue("listener-contract", 1, 3);
 
+	private static final DynamoDbClient dynamoDb = Tables.client(aws);
+
+	private static final String table = Tables.createServiceTable(dynamoDb, "listener-contract");
+
 	@DynamicPropertySource
 	static void emulator(DynamicPropertyRegistry registry) {
 		aws.register(registry);
 		registry.add("netflix.events.queue", () -> queueUrl);
-		registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+		registry.add("netflix.events.table", () -> table);
+		registry.add("netflix.events.listener.poll-timeout", () -> "1s");
+		registry.add("netflix.events.listener.max-receive-count", () -> "3");
 	}
 
 	@AfterAll
 	static void closeClients() {
 		sqs.close();
 		sns.close();
+		dynamoDb.close();
 	}
 
 	@Autowired
@@ -70,6 +79,7 @@ class MovieDetailsViewedListenerTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(event));
 		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
 		assertThat(handler.attempts(event.eventId())).isEqualTo(1);
+		assertThat(handler.applications(event.eventId())).isEqualTo(1);
 	}
 
 	@Test
@@ -82,6 +92,37 @@ class MovieDetailsViewedListenerTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled().contains(event));
 		assertThat(handler.attempts(event.eventId())).isEqualTo(2);
 		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
+	}
+
+	@Test
+	void retriesAFailedMessageAfterGrowingDelays() {
+		MovieDetailsViewedEvent event = newEvent(8);
+		handler.failTimes(event.eventId(), 2);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled().contains(event));
+		List<Long> times = handler.attemptTimes(event.eventId());
+		assertThat(times).hasSize(3);
+		Duration firstRetry = Duration.ofNanos(times.get(1) - times.get(0));
+		Duration secondRetry = Duration.ofNanos(times.get(2) - times.get(1));
+		assertThat(secondRetry).isGreaterThan(firstRetry.plusMillis(500));
+	}
+
+	@Test
+	void deadLettersPoisonWhileValidMessagesKeepFlowing() {
+		MovieDetailsViewedEvent valid = newEvent(9);
+		String dlqUrl = queues.deadLetterQueueOf(queueUrl);
+		int deadBefore = queues.depth(dlqUrl);
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody("this is not JSON"));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody("{\"eventType\":\"MovieDetailsViewed\"}"));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl)
+			.messageBody(EventJson.encode(newEvent(10)).replace("\"schemaVersion\":1", "\"schemaVersion\":9")));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(valid)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(valid));
+		await().atMost(Duration.ofSeconds(60)).until(() -> queues.depth(dlqUrl) == deadBefore + 3);
 	}
 
 	@Test
@@ -123,7 +164,8 @@ class MovieDetailsViewedListenerTests {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(next));
 		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
-		assertThat(handler.handled()).filteredOn(event::equals).hasSize(1);
+		assertThat(handler.applications(event.eventId())).isEqualTo(1);
+		assertThat(handler.applications(next.eventId())).isEqualTo(1);
 	}
 
 	private static String subscribedTopic(String kind, boolean rawDelivery) {
@@ -145,8 +187,8 @@ class MovieDetailsViewedListenerTests {
 	static class ContractApplication {
 
 		@Bean
-		RecordingHandler recordingHandler() {
-			return new RecordingHandler();
+		RecordingHandler recordingHandler(ServiceTable table) {
+			return new RecordingHandler(table);
 		}
 
 	}

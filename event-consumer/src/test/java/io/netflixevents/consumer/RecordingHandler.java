@@ -8,28 +8,49 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** A handler that remembers every call and fails a chosen event a chosen number of times. */
+/**
+ * A handler that remembers every call, fails a chosen event a chosen number of times, and counts each event in the
+ * table with {@code ADD applications 1}, so that an event applied twice would show as 2.
+ */
 class RecordingHandler implements MovieDetailsViewedHandler {
 
 	private final List<MovieDetailsViewedEvent> handled = new CopyOnWriteArrayList<>();
 
-	private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+	private final Map<UUID, List<Long>> attempts = new ConcurrentHashMap<>();
 
 	private final Map<UUID, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+	private final ServiceTable table;
+
+	RecordingHandler(ServiceTable table) {
+		this.table = table;
+	}
 
 	void failTimes(UUID eventId, int times) {
 		failuresLeft.put(eventId, new AtomicInteger(times));
 	}
 
 	@Override
-	public void on(MovieDetailsViewedEvent event) {
-		attempts.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
+		attempts.computeIfAbsent(event.eventId(), id -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
 		AtomicInteger left = failuresLeft.get(event.eventId());
 		if (left != null && left.getAndDecrement() > 0) {
 			throw new IllegalStateException("failing " + event.eventId() + " on purpose");
 		}
 		handled.add(event);
+		return List.of(TransactWriteItem.builder()
+			.update(update -> update.tableName(table.name())
+				.key(Items.key("SEEN#" + event.eventId(), "COUNT"))
+				.updateExpression("ADD applications :one")
+				.expressionAttributeValues(Map.of(":one", Items.n(1))))
+			.build());
+	}
+
+	/** How often the event's writes were committed. */
+	long applications(UUID eventId) {
+		return Items.longOf(table.get("SEEN#" + eventId, "COUNT"), "applications");
 	}
 
 	List<MovieDetailsViewedEvent> handled() {
@@ -37,8 +58,12 @@ class RecordingHandler implements MovieDetailsViewedHandler {
 	}
 
 	int attempts(UUID eventId) {
-		AtomicInteger count = attempts.get(eventId);
-		return count == null ? 0 : count.get();
+		return attemptTimes(eventId).size();
+	}
+
+	/** When each attempt started, in {@link System#nanoTime()}. */
+	List<Long> attemptTimes(UUID eventId) {
+		return attempts.getOrDefault(eventId, List.of());
 	}
 
 }

@@ -1,0 +1,23 @@
+package io.netflixevents.consumer;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a consumer polls and retries ({@code netflix.events.listener.*}).
+ * @param maxMessagesPerPoll messages per ReceiveMessage (SQS allows 10)
+ * @param pollTimeout long-poll wait time
+ * @param maxConcurrentMessages messages processed at once by one instance
+ * @param maxReceiveCount the queue's redrive maxReceiveCount: the receive after which SQS dead-letters a message
+ * @param firstRetryDelay how long a failed message stays invisible before its first retry, doubled each time
+ * @param maxRetryDelay the cap of that delay (the queue's visibility timeout)
+ * @param shutdownTimeout how long SIGTERM waits for in-flight messages
+ */
+@ConfigurationProperties("netflix.events.listener")
+record ListenerProperties(@DefaultValue("10") int maxMessagesPerPoll, @DefaultValue("20s") Duration pollTimeout,
+		@DefaultValue("20") int maxConcurrentMessages, @DefaultValue("5") int maxReceiveCount,
+		@DefaultValue("1s") Duration firstRetryDelay, @DefaultValue("60s") Duration maxRetryDelay,
+		@DefaultValue("20s") Duration shutdownTimeout) {
+}

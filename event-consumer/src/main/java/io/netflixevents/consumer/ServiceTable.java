@@ -1,0 +1,59 @@
+package io.netflixevents.consumer;
+
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * The service's DynamoDB table ({@code netflix-events-<service>}, or {@code AWS_DYNAMODB_TABLE}): its view of the
+ * events and the ids of the events it applied, shared by all its instances.
+ */
+public class ServiceTable {
+
+	/** DynamoDB's largest BatchGetItem. */
+	private static final int MAX_BATCH_GET = 100;
+
+	private final DynamoDbClient dynamoDb;
+
+	private final String name;
+
+	public ServiceTable(DynamoDbClient dynamoDb, String name) {
+		this.dynamoDb = dynamoDb;
+		this.name = name;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public DynamoDbClient client() {
+		return dynamoDb;
+	}
+
+	/** The item, or an empty map; strongly consistent, so a read-modify-write sees the last committed write. */
+	public Map<String, AttributeValue> get(String pk, String sk) {
+		return dynamoDb.getItem(request -> request.tableName(name).key(Items.key(pk, sk)).consistentRead(true))
+			.item();
+	}
+
+	/** The items of these keys that exist, in no particular order. */
+	public List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+		List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+		for (int from = 0; from < keys.size(); from += MAX_BATCH_GET) {
+			Map<String, KeysAndAttributes> unprocessed = Map.of(name,
+					KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + MAX_BATCH_GET, keys.size())))
+						.build());
+			while (!unprocessed.isEmpty()) {
+				Map<String, KeysAndAttributes> request = unprocessed;
+				var response = dynamoDb.batchGetItem(batch -> batch.requestItems(request));
+				items.addAll(response.responses().getOrDefault(name, List.of()));
+				unprocessed = response.unprocessedKeys();
+			}
+		}
+		return items;
+	}
+
+}
