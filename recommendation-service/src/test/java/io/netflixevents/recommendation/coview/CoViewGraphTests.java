@@ -3,19 +3,39 @@ package io.netflixevents.recommendation.coview;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import io.netflixevents.testsupport.AwsEmulator;
+import io.netflixevents.testsupport.Tables;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/** The co-view graph's writes and reads against the emulator's DynamoDB. */
 class CoViewGraphTests {
 
-	private final CoViewGraph graph = new CoViewGraph();
+	private static final DynamoDbClient dynamoDb = Tables.client(AwsEmulator.shared());
+
+	private CoViewGraph graph;
+
+	@BeforeEach
+	void freshTable() {
+		graph = new CoViewGraph(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test")));
+	}
+
+	private static MovieDetailsViewedEvent viewed(String user, long movie) {
+		return MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), user, movie, "Movie " + movie, null, null,
+				null);
+	}
 
 	private void view(String user, long... movies) {
 		for (long movie : movies) {
-			graph.on(MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), user, movie, "Movie " + movie, null,
-					null, null));
+			var writes = graph.writesFor(viewed(user, movie));
+			dynamoDb.transactWriteItems(request -> request.transactItems(writes));
 		}
 	}
 
@@ -31,6 +51,7 @@ class CoViewGraphTests {
 		assertThat(recommendations.basis()).isEqualTo(CoViewGraph.CO_VIEWED);
 		assertThat(recommendations.movies()).extracting(ScoredMovie::movieId).containsExactly(2L, 3L, 4L);
 		assertThat(recommendations.movies()).extracting(ScoredMovie::score).containsExactly(2L, 1L, 1L);
+		assertThat(recommendations.movies().get(0).movieTitle()).isEqualTo("Movie 2");
 	}
 
 	@Test
@@ -59,7 +80,28 @@ class CoViewGraphTests {
 
 		assertThat(recommendations.basis()).isEqualTo(CoViewGraph.POPULAR);
 		assertThat(recommendations.movies()).extracting(ScoredMovie::movieId).containsExactly(6L, 5L);
-		assertThat(recommendations.movies().get(0).movieTitle()).isEqualTo("Movie 6");
+	}
+
+	@Test
+	void aViewPreparedOnStaleReadsIsRefused() {
+		view("alice", 1);
+		var stale = graph.writesFor(viewed("alice", 2));
+		view("alice", 3);
+
+		assertThatExceptionOfType(TransactionCanceledException.class)
+			.isThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(stale)));
+	}
+
+	@Test
+	void aViewFitsInOneTransactionWhenTheUserHasManyRecentMovies() {
+		for (long movie = 1; movie <= CoViewGraph.RECENT_MOVIES + 5; movie++) {
+			view("alice", movie);
+		}
+
+		assertThat(graph.writesFor(viewed("alice", 100))).hasSizeLessThanOrEqualTo(23);
+		view("alice", 100);
+		view("bob", 100);
+		assertThat(graph.recommendFor("bob", 50).movies()).hasSize(CoViewGraph.RECENT_MOVIES);
 	}
 
 }

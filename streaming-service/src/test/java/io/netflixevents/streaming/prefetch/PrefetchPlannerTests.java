@@ -6,21 +6,35 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import io.netflixevents.testsupport.AwsEmulator;
+import io.netflixevents.testsupport.Tables;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The prefetch plan, written and read against the emulator's DynamoDB at a fixed now. */
 class PrefetchPlannerTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-	private final PrefetchPlanner planner = new PrefetchPlanner(new PrefetchProperties(Duration.ofMinutes(15), 2),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private static final DynamoDbClient dynamoDb = Tables.client(AwsEmulator.shared());
+
+	private PrefetchPlanner planner;
+
+	@BeforeEach
+	void freshTable() {
+		planner = new PrefetchPlanner(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "streaming-test")),
+				new PrefetchProperties(Duration.ofMinutes(15), 2), Clock.fixed(NOW, ZoneOffset.UTC));
+	}
 
 	private void view(long movie, Duration ago) {
-		planner.on(MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW.minus(ago), "u", movie, "Movie " + movie, null,
-				null, null));
+		var event = MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW.minus(ago), "u", movie, "Movie " + movie, null,
+				null, null);
+		dynamoDb.transactWriteItems(request -> request.transactItems(planner.writesFor(event)));
 	}
 
 	@Test
@@ -43,7 +57,7 @@ class PrefetchPlannerTests {
 	}
 
 	@Test
-	void dropsMoviesViewedBeforeTheWindow() {
+	void leavesOutMoviesViewedBeforeTheWindow() {
 		view(1, Duration.ofMinutes(20));
 		view(2, Duration.ofMinutes(1));
 
