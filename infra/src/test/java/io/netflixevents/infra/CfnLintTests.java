@@ -7,16 +7,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.netflixevents.testsupport.Processes;
 import org.junit.jupiter.api.Test;
 
 class CfnLintTests {
 
 	@Test
 	void templatePassesCfnLintWithoutErrorsOrWarnings() {
-		if (!Commands.onPath("cfn-lint")) {
+		if (Processes.onPath("cfn-lint") == null) {
 			fail("cfn-lint is not on PATH; install it with: pip install cfn-lint (CI installs it before ./mvnw verify)");
 		}
-		Commands.Result result = Commands.run(
+		Processes.Result result = Processes.execute(
 				List.of("cfn-lint", "--format", "parseable", "infra/cloudformation/netflix-events.yaml"), Map.of(),
 				Duration.ofSeconds(60));
 		// cfn-lint exits 0 when it found nothing; 2 for errors, 4 for warnings (bit flags)

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netflixevents.testsupport.ProjectFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class CloudFormationTemplate {
 
-	static final Path PATH = ProjectRoot.resolve("infra/cloudformation/netflix-events.yaml");
+	static final Path PATH = ProjectFiles.resolve("infra/cloudformation/netflix-events.yaml");
 
 	private final Map<String, Object> root;
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -27,7 +29,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeTests {
 
-	private static final Path COMPOSE_FILE = ProjectRoot.resolve("docker-compose.yml");
+	private static final Path COMPOSE_FILE = ProjectFiles.resolve("docker-compose.yml");
 
 	private final Map<String, Object> compose = load();
 
@@ -39,7 +41,7 @@ class DockerComposeTests {
 		assumeTrue(compose != null, "neither docker-compose nor the docker compose plugin is installed");
 		List<String> command = new ArrayList<>(compose);
 		command.addAll(List.of("-f", COMPOSE_FILE.toString(), "config"));
-		Commands.Result result = Commands.run(command, Map.of(), Duration.ofSeconds(60));
+		Processes.Result result = Processes.execute(command, Map.of(), Duration.ofSeconds(60));
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.output()).contains("localstack:", "frontend-service:", "user-service:");
 	}
@@ -101,14 +103,14 @@ class DockerComposeTests {
 	void everyBuildContextDockerfileAndMountedFileExists() {
 		for (String name : Services.ALL) {
 			Map<String, Object> build = map(service(name), "build");
-			Path context = ProjectRoot.resolve((String) build.get("context"));
+			Path context = ProjectFiles.resolve((String) build.get("context"));
 			assertThat(context.resolve((String) build.getOrDefault("dockerfile", "Dockerfile"))).isRegularFile();
 			assertThat(map(build, "args")).containsEntry("SERVICE", name);
 			assertThat(context.resolve(name).resolve("pom.xml")).isRegularFile();
 		}
 		List<Object> volumes = asList(service("localstack").get("volumes"));
 		assertThat(volumes).isNotEmpty().allSatisfy(volume -> {
-			Path host = ProjectRoot.resolve(((String) volume).split(":")[0]);
+			Path host = ProjectFiles.resolve(((String) volume).split(":")[0]);
 			assertThat(host).isRegularFile();
 			assertThat(Files.isExecutable(host)).as(host + " is executable").isTrue();
 		});
@@ -119,7 +121,7 @@ class DockerComposeTests {
 
 	@Test
 	void dockerfileBuildsOneServiceWithTheWrapperAndRunsItsLayersAsANonRootUser() throws IOException {
-		String dockerfile = Files.readString(ProjectRoot.resolve("Dockerfile"));
+		String dockerfile = Files.readString(ProjectFiles.resolve("Dockerfile"));
 		assertThat(dockerfile).contains("ARG SERVICE", "./mvnw", "-pl \"$SERVICE\" -am",
 				"-Djarmode=tools -jar \"$SERVICE/target/$SERVICE.jar\" extract --layers --launcher",
 				"org.springframework.boot.loader.launch.JarLauncher");
@@ -134,7 +136,7 @@ class DockerComposeTests {
 
 	@Test
 	void dockerIgnoreKeepsWhatTheWrapperNeeds() throws IOException {
-		List<String> ignored = Files.readAllLines(ProjectRoot.resolve(".dockerignore"));
+		List<String> ignored = Files.readAllLines(ProjectFiles.resolve(".dockerignore"));
 		assertThat(ignored).contains("**/target", ".git").doesNotContain("mvnw", ".mvn", "*.xml", "pom.xml");
 	}
 
@@ -150,12 +152,12 @@ class DockerComposeTests {
 
 	/** docker-compose (v1, Debian's 1.29 here) or the docker compose plugin, whichever answers. */
 	private static List<String> composeCommand() {
-		if (Commands.onPath("docker-compose")
-				&& Commands.run(List.of("docker-compose", "version"), Map.of(), Duration.ofSeconds(30)).succeeded()) {
+		if (Processes.onPath("docker-compose") != null
+				&& Processes.execute(List.of("docker-compose", "version"), Map.of(), Duration.ofSeconds(30)).succeeded()) {
 			return List.of("docker-compose");
 		}
-		if (Commands.onPath("docker")
-				&& Commands.run(List.of("docker", "compose", "version"), Map.of(), Duration.ofSeconds(30)).succeeded()) {
+		if (Processes.onPath("docker") != null
+				&& Processes.execute(List.of("docker", "compose", "version"), Map.of(), Duration.ofSeconds(30)).succeeded()) {
 			return List.of("docker", "compose");
 		}
 		return null;

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netflixevents.testsupport.MotoServer;
+import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.ProjectFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +26,14 @@ class LocalStackHookTests {
 
 	private static MotoServer moto;
 
+	private static AwsCli aws;
+
 	private static String firstRun;
 
 	@BeforeAll
 	static void runHook() {
 		moto = MotoServer.start();
+		aws = new AwsCli(moto);
 		firstRun = hook();
 	}
 
@@ -40,14 +46,14 @@ class LocalStackHookTests {
 	void hookCreatesTheTopicTheBucketAndEveryQueueWithItsDeadLetterQueue() {
 		assertThat(firstRun).contains("topic   arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-topic",
 				"bucket  netflix-events-archive (created)");
-		List<Object> urls = asList(moto.aws("sqs", "list-queues").get("QueueUrls"));
+		List<Object> urls = asList(aws.call("sqs", "list-queues").get("QueueUrls"));
 		for (String consumer : Services.CONSUMERS.keySet()) {
 			String queue = Services.queue(consumer);
 			assertThat(firstRun).contains("queue   " + queue + " (subscribed now)");
 			assertThat(urls).anySatisfy(url -> assertThat((String) url).endsWith("/" + queue))
 				.anySatisfy(url -> assertThat((String) url).endsWith("/" + queue + "-dlq"));
 		}
-		moto.aws("s3api", "head-bucket", "--bucket", "netflix-events-archive");
+		aws.call("s3api", "head-bucket", "--bucket", "netflix-events-archive");
 	}
 
 	@Test
@@ -78,10 +84,10 @@ class LocalStackHookTests {
 		String secondRun = hook();
 		assertThat(secondRun).contains("bucket  netflix-events-archive (exists)");
 		List<Object> subscriptions = asList(
-				moto.aws("sns", "list-subscriptions-by-topic", "--topic-arn", topicArn()).get("Subscriptions"));
+				aws.call("sns", "list-subscriptions-by-topic", "--topic-arn", topicArn()).get("Subscriptions"));
 		assertThat(subscriptions).hasSize(4);
 		for (Object subscription : subscriptions) {
-			Map<String, Object> attributes = map(moto.aws("sns", "get-subscription-attributes",
+			Map<String, Object> attributes = map(aws.call("sns", "get-subscription-attributes",
 					"--subscription-arn", (String) cast(subscription).get("SubscriptionArn")), "Attributes");
 			assertThat(attributes).containsEntry("RawMessageDelivery", "true").containsEntry("Protocol", "sqs");
 		}
@@ -92,14 +98,14 @@ class LocalStackHookTests {
 
 	private static String hook() {
 		Map<String, String> environment = new HashMap<>(moto.environment());
-		environment.put("NETFLIX_EVENTS_TOPOLOGY", ProjectRoot.resolve("infra/local/topology.sh").toString());
-		return Commands.output(List.of(ProjectRoot.resolve("infra/localstack/ready.d/10-topology.sh").toString()),
+		environment.put("NETFLIX_EVENTS_TOPOLOGY", ProjectFiles.resolve("infra/local/topology.sh").toString());
+		return Processes.run(List.of(ProjectFiles.resolve("infra/localstack/ready.d/10-topology.sh").toString()),
 				environment, Duration.ofSeconds(60));
 	}
 
 	private static Map<String, Object> attributes(String queue) {
-		String url = (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
-		return map(moto.aws("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All"),
+		String url = (String) aws.call("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+		return map(aws.call("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All"),
 				"Attributes");
 	}
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.netflixevents.testsupport.MotoServer;
+import io.netflixevents.testsupport.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,12 @@ class MotoDeploymentTests {
 
 	private MotoServer moto;
 
+	private AwsCli aws;
+
 	@BeforeEach
 	void startMoto() {
 		moto = MotoServer.start();
+		aws = new AwsCli(moto);
 	}
 
 	@AfterEach
@@ -55,7 +60,7 @@ class MotoDeploymentTests {
 				"AdminCidr=203.0.113.7/32");
 		assertThat(printed).contains("Successfully created/updated stack - " + STACK);
 
-		Set<String> created = asList(moto.aws("cloudformation", "describe-stack-resources", "--stack-name", STACK)
+		Set<String> created = asList(aws.call("cloudformation", "describe-stack-resources", "--stack-name", STACK)
 			.get("StackResources")).stream()
 			.map(r -> (String) cast(r).get("LogicalResourceId"))
 			.filter(id -> id != null)
@@ -67,7 +72,7 @@ class MotoDeploymentTests {
 			.collect(Collectors.toSet());
 		assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
 
-		Map<String, Object> search = map(moto.aws("sqs", "get-queue-attributes", "--queue-url",
+		Map<String, Object> search = map(aws.call("sqs", "get-queue-attributes", "--queue-url",
 				queueUrl("netflix-events-search"), "--attribute-names", "All"), "Attributes");
 		assertThat(search).containsEntry("VisibilityTimeout", "60")
 			.containsEntry("MessageRetentionPeriod", "86400")
@@ -76,23 +81,23 @@ class MotoDeploymentTests {
 			.containsEntry("ReceiveMessageWaitTimeSeconds", "20")
 			.containsEntry("SqsManagedSseEnabled", "true");
 		assertThat((String) search.get("RedrivePolicy")).contains("netflix-events-search-dlq");
-		assertThat(map(moto.aws("sns", "get-topic-attributes", "--topic-arn", topicArn()), "Attributes"))
+		assertThat(map(aws.call("sns", "get-topic-attributes", "--topic-arn", topicArn()), "Attributes"))
 			.containsEntry("KmsMasterKeyId", "alias/aws/sns");
-		assertThat(moto.aws("iam", "get-role-policy", "--role-name", STACK + "-search-service", "--policy-name",
+		assertThat(aws.call("iam", "get-role-policy", "--role-name", STACK + "-search-service", "--policy-name",
 				"consume-own-queue").get("PolicyDocument").toString())
 			.contains("arn:aws:sqs:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-search")
 			.doesNotContain("'*'");
 
-		for (Object reservation : asList(moto.aws("ec2", "describe-instances").get("Reservations"))) {
+		for (Object reservation : asList(aws.call("ec2", "describe-instances").get("Reservations"))) {
 			for (Object i : asList(cast(reservation).get("Instances"))) {
 				String id = (String) cast(i).get("InstanceId");
 				String userData = new String(Base64.getDecoder()
-					.decode((String) map(moto.aws("ec2", "describe-instance-attribute", "--instance-id", id,
+					.decode((String) map(aws.call("ec2", "describe-instance-attribute", "--instance-id", id,
 							"--attribute", "userData"), "UserData").get("Value")),
 						StandardCharsets.UTF_8);
 				assertThat(userData).contains("AWS_REGION=us-east-1", "java-17-amazon-corretto-headless")
 					.doesNotContain("${");
-				Commands.output(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
+				Processes.run(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
 			}
 		}
 		assertThat(userDataOf("search-service")).contains("AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"));
@@ -102,7 +107,7 @@ class MotoDeploymentTests {
 
 	@Test
 	void envScriptPrintsEachServicesEnvironmentFromTheOutputsAndTeardownEmptiesTheVersionedBucket() {
-		moto.aws("cloudformation", "create-stack", "--stack-name", STACK, "--template-body",
+		aws.call("cloudformation", "create-stack", "--stack-name", STACK, "--template-body",
 				"file://" + CloudFormationTemplate.PATH, "--capabilities", "CAPABILITY_NAMED_IAM");
 		String bucket = "netflix-events-archive-" + MotoServer.ACCOUNT + "-us-east-1";
 
@@ -117,20 +122,20 @@ class MotoDeploymentTests {
 		assertThat(all.lines().filter(line -> line.startsWith("export AWS_SQS_QUEUE_URL=https://"))).hasSize(4);
 
 		// moto's CloudFormation does not turn versioning on; the real bucket has it
-		moto.aws("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration",
+		aws.call("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration",
 				"Status=Enabled");
 		for (int i = 0; i < 3; i++) {
-			moto.aws("s3api", "put-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
+			aws.call("s3api", "put-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
 		}
-		moto.aws("s3api", "delete-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
+		aws.call("s3api", "delete-object", "--bucket", bucket, "--key", "events/movie-details-viewed/e.json");
 
 		String printed = script("teardown.sh", "--yes");
 
 		assertThat(printed).contains("bucket  " + bucket + " emptied (4 versions and delete markers)",
 				"stack   " + STACK + " deleted");
 		// emptied, the bucket went with the stack
-		assertThat(Commands.run(List.of("aws", "--endpoint-url", moto.endpoint(), "s3api", "head-bucket", "--bucket",
-				bucket), moto.environment(), Duration.ofSeconds(30)).succeeded()).isFalse();
+		assertThat(Processes.execute(List.of("aws", "--endpoint-url", moto.endpoint().toString(), "s3api",
+				"head-bucket", "--bucket", bucket), moto.environment(), Duration.ofSeconds(30)).succeeded()).isFalse();
 	}
 
 	private String script(String name, String... arguments) {
@@ -138,21 +143,21 @@ class MotoDeploymentTests {
 		environment.put("STACK_NAME", STACK);
 		List<String> command = new java.util.ArrayList<>(List.of("infra/aws/" + name));
 		command.addAll(List.of(arguments));
-		return Commands.output(command, environment, Duration.ofSeconds(120));
+		return Processes.run(command, environment, Duration.ofSeconds(120));
 	}
 
 	private String userDataOf(String service) {
-		Map<String, Object> found = moto.aws("ec2", "describe-instances", "--filters", "Name=tag:Name,Values=" + service);
+		Map<String, Object> found = aws.call("ec2", "describe-instances", "--filters", "Name=tag:Name,Values=" + service);
 		String id = (String) cast(asList(cast(asList(found.get("Reservations")).get(0)).get("Instances")).get(0))
 			.get("InstanceId");
 		return new String(Base64.getDecoder()
-			.decode((String) map(moto.aws("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute",
+			.decode((String) map(aws.call("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute",
 					"userData"), "UserData").get("Value")),
 				StandardCharsets.UTF_8);
 	}
 
 	private String queueUrl(String queue) {
-		return (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+		return (String) aws.call("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
 	}
 
 	/** The queue URL as CloudFormation reports it (moto: the AWS form, whatever endpoint it is asked through). */

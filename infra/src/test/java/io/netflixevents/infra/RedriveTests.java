@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.netflixevents.testsupport.MotoServer;
+import io.netflixevents.testsupport.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,13 @@ class RedriveTests {
 
 	private static MotoServer moto;
 
+	private static AwsCli aws;
+
 	@BeforeAll
 	static void createTopology() {
 		moto = MotoServer.start();
-		Commands.output(List.of("bash", "infra/local/topology.sh"), moto.environment(), Duration.ofSeconds(60));
+		aws = new AwsCli(moto);
+		Processes.run(List.of("bash", "infra/local/topology.sh"), moto.environment(), Duration.ofSeconds(60));
 	}
 
 	@AfterAll
@@ -38,12 +43,12 @@ class RedriveTests {
 		String queue = url("netflix-events-search");
 		String deadLetters = url("netflix-events-search-dlq");
 		for (int i = 1; i <= 12; i++) {
-			moto.aws("sqs", "send-message", "--queue-url", queue, "--message-body", "{\"n\":" + i + "}",
+			aws.call("sqs", "send-message", "--queue-url", queue, "--message-body", "{\"n\":" + i + "}",
 					"--message-attributes", "{\"eventType\":{\"DataType\":\"String\",\"StringValue\":\"MovieDetailsViewed\"}}");
 		}
 		// five receives without a delete each, then SQS (moto) moves them to the DLQ
 		for (int attempt = 0; attempt < 20 && count(deadLetters) < 12; attempt++) {
-			moto.aws("sqs", "receive-message", "--queue-url", queue, "--max-number-of-messages", "10",
+			aws.call("sqs", "receive-message", "--queue-url", queue, "--max-number-of-messages", "10",
 					"--visibility-timeout", "0", "--wait-time-seconds", "0");
 		}
 		assertThat(count(deadLetters)).isEqualTo(12);
@@ -54,7 +59,7 @@ class RedriveTests {
 		assertThat(count(deadLetters)).isZero();
 		List<Object> bodies = new ArrayList<>();
 		for (int i = 0; i < 5 && bodies.size() < 12; i++) {
-			Map<String, Object> received = moto.aws("sqs", "receive-message", "--queue-url", queue,
+			Map<String, Object> received = aws.call("sqs", "receive-message", "--queue-url", queue,
 					"--max-number-of-messages", "10", "--message-attribute-names", "All", "--wait-time-seconds", "0");
 			for (Object m : asList(received.getOrDefault("Messages", List.of()))) {
 				Map<String, Object> message = cast(m);
@@ -73,22 +78,22 @@ class RedriveTests {
 
 	@Test
 	void refusesTheFrontendAndUnknownServices() {
-		assertThat(Commands.run(List.of("infra/aws/redrive.sh", "frontend-service"), moto.environment(),
+		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "frontend-service"), moto.environment(),
 				Duration.ofSeconds(30)).exitCode()).isNotZero();
-		assertThat(Commands.run(List.of("infra/aws/redrive.sh", "billing"), moto.environment(),
+		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "billing"), moto.environment(),
 				Duration.ofSeconds(30)).output()).contains("unknown service 'billing'");
 	}
 
 	private static String redrive(String service) {
-		return Commands.output(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(60));
+		return Processes.run(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(60));
 	}
 
 	private static String url(String queue) {
-		return (String) moto.aws("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
+		return (String) aws.call("sqs", "get-queue-url", "--queue-name", queue).get("QueueUrl");
 	}
 
 	private static int count(String url) {
-		return Integer.parseInt((String) map(moto.aws("sqs", "get-queue-attributes", "--queue-url", url,
+		return Integer.parseInt((String) map(aws.call("sqs", "get-queue-attributes", "--queue-url", url,
 				"--attribute-names", "ApproximateNumberOfMessages"), "Attributes").get("ApproximateNumberOfMessages"));
 	}
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.ProjectFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +62,7 @@ class TopologyConsistencyTests {
 
 	@Test
 	void bothSubscribeWithRawDeliveryAndLetOnlyTheTopicSend() throws IOException {
-		String text = Files.readString(ProjectRoot.resolve("infra/local/topology.sh"));
+		String text = Files.readString(ProjectFiles.resolve("infra/local/topology.sh"));
 		assertThat(text).contains("RawMessageDelivery=true", "\"Principal\":{\"Service\":\"sns.amazonaws.com\"}",
 				"\"Action\":\"sqs:SendMessage\"", "\"ArnEquals\":{\"aws:SourceArn\":\"%s\"}");
 		assertThat(template.ofType("AWS::SNS::Subscription").values())
@@ -74,7 +76,7 @@ class TopologyConsistencyTests {
 
 	private static Map<String, String> settings() {
 		// a clean environment: AWS_S3_BUCKET or TOPIC_NAME of the developer's shell would change the names
-		String printed = Commands.output(List.of("bash", "infra/local/topology.sh", "--print-settings"),
+		String printed = Processes.run(List.of("bash", "infra/local/topology.sh", "--print-settings"),
 				Map.of("AWS_S3_BUCKET", "", "TOPIC_NAME", ""), Duration.ofSeconds(10));
 		return printed.lines()
 			.map(line -> line.split("=", 2))

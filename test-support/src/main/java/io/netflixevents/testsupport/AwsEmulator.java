@@ -1,14 +1,10 @@
 package io.netflixevents.testsupport;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -31,36 +27,39 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsEmulator {
 
-	public static final String REGION = "us-east-1";
+	public static final String REGION = AwsEnvironment.REGION;
 
 	/** The LocalStack release that runs without an auth token; the same tag as docker-compose.yml. */
 	public static final String LOCALSTACK_IMAGE = "localstack/localstack:4.9.2";
-
-	private static final String ACCESS_KEY = "test";
-
-	private static final String SECRET_KEY = "test";
 
 	private static AwsEmulator shared;
 
 	private final URI endpoint;
 
-	private AwsEmulator(URI endpoint) {
+	private final Map<String, String> environment;
+
+	private AwsEmulator(URI endpoint, Map<String, String> environment) {
 		this.endpoint = endpoint;
+		this.environment = environment;
+	}
+
+	private AwsEmulator(URI endpoint) {
+		this(endpoint, AwsEnvironment.of(endpoint));
 	}
 
 	/** The emulator of this JVM, started and provisioned on first use. */
 	public static synchronized AwsEmulator shared() {
 		if (shared == null) {
-			shared = new AwsEmulator(start());
+			shared = start();
 			shared.applyTopology();
 		}
 		return shared;
 	}
 
-	private static URI start() {
+	private static AwsEmulator start() {
 		String given = System.getenv("AWS_ENDPOINT_URL");
 		if (given != null && !given.isBlank()) {
-			return URI.create(given);
+			return new AwsEmulator(URI.create(given));
 		}
 		String choice = System.getProperty("netflix.events.emulator",
 				System.getenv().getOrDefault("NETFLIX_EVENTS_EMULATOR", "moto"));
@@ -68,29 +67,15 @@ public final class AwsEmulator {
 			if (!DockerClientFactory.instance().isDockerAvailable()) {
 				throw new IllegalStateException("LocalStack was asked for, but no Docker engine answers");
 			}
-			return startLocalStack();
+			return new AwsEmulator(startLocalStack());
 		}
 		return startMoto();
 	}
 
-	private static URI startMoto() {
-		int port = FreePorts.next();
-		List<String> command = Processes.onPath("moto_server") != null
-				? List.of("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-				: List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port));
-		try {
-			Process moto = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(moto::destroy));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("cannot start moto_server; install it with: pip install 'moto[server]'",
-					ex);
-		}
-		URI endpoint = URI.create("http://127.0.0.1:" + port);
-		awaitAnswering(endpoint);
-		return endpoint;
+	private static AwsEmulator startMoto() {
+		MotoServer moto = MotoServer.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(moto::close));
+		return new AwsEmulator(moto.endpoint(), moto.environment());
 	}
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
@@ -99,16 +84,6 @@ public final class AwsEmulator {
 			.withServices("s3", "sns", "sqs", "dynamodb", "sts");
 		localStack.start();
 		return localStack.getEndpoint();
-	}
-
-	private static void awaitAnswering(URI endpoint) {
-		HttpClient http = HttpClient.newHttpClient();
-		Awaitility.await("emulator at " + endpoint)
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.until(() -> http.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode() < 500);
 	}
 
 	private void applyTopology() {
@@ -122,16 +97,15 @@ public final class AwsEmulator {
 
 	/** What a service process or script needs in its environment to use this emulator. */
 	public Map<String, String> environment() {
-		return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", REGION, "AWS_DEFAULT_REGION", REGION,
-				"AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+		return environment;
 	}
 
 	/** Points a Spring Cloud AWS application context at this emulator. */
 	public void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.aws.endpoint", endpoint::toString);
 		registry.add("spring.cloud.aws.region.static", () -> REGION);
-		registry.add("spring.cloud.aws.credentials.access-key", () -> ACCESS_KEY);
-		registry.add("spring.cloud.aws.credentials.secret-key", () -> SECRET_KEY);
+		registry.add("spring.cloud.aws.credentials.access-key", () -> AwsEnvironment.ACCESS_KEY);
+		registry.add("spring.cloud.aws.credentials.secret-key", () -> AwsEnvironment.SECRET_KEY);
 	}
 
 	public SqsClient sqs() {
@@ -160,7 +134,8 @@ public final class AwsEmulator {
 	}
 
 	private static StaticCredentialsProvider credentials() {
-		return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+		return StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(AwsEnvironment.ACCESS_KEY, AwsEnvironment.SECRET_KEY));
 	}
 
 }
