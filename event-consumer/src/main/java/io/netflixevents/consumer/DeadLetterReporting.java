@@ -22,9 +22,12 @@ class DeadLetterReporting implements AsyncErrorHandler<Object> {
 
 	private final int maxReceiveCount;
 
-	DeadLetterReporting(AsyncErrorHandler<Object> backoff, int maxReceiveCount) {
+	private final ConsumerMetrics metrics;
+
+	DeadLetterReporting(AsyncErrorHandler<Object> backoff, int maxReceiveCount, ConsumerMetrics metrics) {
 		this.backoff = backoff;
 		this.maxReceiveCount = maxReceiveCount;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -42,6 +45,7 @@ class DeadLetterReporting implements AsyncErrorHandler<Object> {
 	private void reportIfLast(Message<Object> message, Throwable t) {
 		Object count = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
 		if (count != null && Integer.parseInt(count.toString()) >= maxReceiveCount) {
+			metrics.deadLettered();
 			log.error("Dead-lettering message {} after {} receives: {}", message.getHeaders().getId(), count,
 					rootCause(t).toString());
 		}

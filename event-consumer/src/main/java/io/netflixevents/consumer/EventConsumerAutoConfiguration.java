@@ -3,6 +3,8 @@ package io.netflixevents.consumer;
 import java.time.Clock;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,15 +16,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Everything a consumer service needs around its {@link MovieDetailsViewedHandler}: the listener and its container
- * (long polls, retries with backoff, dead-letter reporting), exactly-once application in the service's table, and
- * the applied-events endpoints.
+ * (long polls, retries with backoff, dead-letter reporting, tracing), exactly-once application in the service's
+ * table, the applied-events endpoints, metrics, and the queue's depth and health.
  */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
 @EnableConfigurationProperties(ListenerProperties.class)
+@EnableScheduling
 public class EventConsumerAutoConfiguration {
 
 	@Bean
@@ -32,8 +36,25 @@ public class EventConsumerAutoConfiguration {
 
 	@Bean
 	MovieDetailsViewedListener movieDetailsViewedListener(ServiceTable table, MovieDetailsViewedHandler handler,
-			AppliedEventLog log, Clock clock) {
-		return new MovieDetailsViewedListener(new EventApplier(table, handler, clock), log);
+			AppliedEventLog log, ConsumerMetrics metrics, Clock clock) {
+		return new MovieDetailsViewedListener(new EventApplier(table, handler, clock), log, metrics);
+	}
+
+	@Bean
+	ConsumerMetrics consumerMetrics(MeterRegistry registry, @Value("${netflix.events.queue}") String queue,
+			Clock clock) {
+		return new ConsumerMetrics(registry, queueName(queue), clock);
+	}
+
+	@Bean
+	QueueDepth queueHealthIndicator(SqsAsyncClient sqs, @Value("${netflix.events.queue}") String queue,
+			MeterRegistry registry) {
+		return new QueueDepth(sqs, queue, registry);
+	}
+
+	/** The queue's name whether it is configured by name or by URL, for tags. */
+	private static String queueName(String queue) {
+		return queue.substring(queue.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -42,21 +63,23 @@ public class EventConsumerAutoConfiguration {
 	 */
 	@Bean
 	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
-			ListenerProperties listener) {
+			ListenerProperties listener, ConsumerMetrics metrics, ObservationRegistry observations) {
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
 			.errorHandler(new DeadLetterReporting(ExponentialBackoffErrorHandler.builder()
 				.initialVisibilityTimeoutSeconds((int) listener.firstRetryDelay().toSeconds())
 				.multiplier(2)
 				.maxVisibilityTimeoutSeconds((int) listener.maxRetryDelay().toSeconds())
-				.build(), listener.maxReceiveCount()))
+				.build(), listener.maxReceiveCount(), metrics))
 			.configure(options -> options.maxMessagesPerPoll(listener.maxMessagesPerPoll())
 				.pollTimeout(listener.pollTimeout())
 				.maxConcurrentMessages(listener.maxConcurrentMessages())
 				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
 				.acknowledgementInterval(java.time.Duration.ZERO)
 				.acknowledgementThreshold(0)
-				.listenerShutdownTimeout(listener.shutdownTimeout()))
+				.listenerShutdownTimeout(listener.shutdownTimeout())
+				// continues the trace that the frontend put in the message's traceparent attribute
+				.observationRegistry(observations))
 			.build();
 	}
 

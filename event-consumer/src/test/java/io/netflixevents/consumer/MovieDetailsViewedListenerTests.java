@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -69,6 +71,9 @@ class MovieDetailsViewedListenerTests {
 
 	@Autowired
 	RecordingHandler handler;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void deletesTheMessageAfterTheHandlerReturned() {
@@ -166,6 +171,42 @@ class MovieDetailsViewedListenerTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> queues.depth(queueUrl) == 0);
 		assertThat(handler.applications(event.eventId())).isEqualTo(1);
 		assertThat(handler.applications(next.eventId())).isEqualTo(1);
+	}
+
+	@Test
+	void continuesTheTraceThatTheMessageCarries() {
+		MovieDetailsViewedEvent event = newEvent(11);
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl)
+			.messageBody(EventJson.encode(event))
+			.messageAttributes(Map.of("traceparent", MessageAttributeValue.builder()
+				.dataType("String")
+				.stringValue("00-" + traceId + "-00f067aa0ba902b7-01")
+				.build())));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(event));
+		assertThat(handler.traceIdOf(event.eventId())).isEqualTo(traceId);
+	}
+
+	@Test
+	void countsAppliedEventsAndDuplicatesAsMetrics() {
+		MovieDetailsViewedEvent event = newEvent(12);
+		double applied = meters.counter("netflix.events.applied", "queue", queueName()).count();
+		double duplicates = meters.counter("netflix.events.duplicates", "queue", queueName()).count();
+
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(event));
+		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> meters.counter("netflix.events.duplicates", "queue", queueName()).count() == duplicates + 1);
+		assertThat(meters.counter("netflix.events.applied", "queue", queueName()).count()).isEqualTo(applied + 1);
+		assertThat(meters.timer("netflix.events.lag", "queue", queueName()).count()).isPositive();
+	}
+
+	private static String queueName() {
+		return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
 	}
 
 	private static String subscribedTopic(String kind, boolean rawDelivery) {

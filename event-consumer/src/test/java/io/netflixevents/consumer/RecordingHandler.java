@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -22,6 +23,8 @@ class RecordingHandler implements MovieDetailsViewedHandler {
 
 	private final Map<UUID, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
+	private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+
 	private final ServiceTable table;
 
 	RecordingHandler(ServiceTable table) {
@@ -35,6 +38,10 @@ class RecordingHandler implements MovieDetailsViewedHandler {
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
 		attempts.computeIfAbsent(event.eventId(), id -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+		String traceId = MDC.get("traceId");
+		if (traceId != null) {
+			traceIds.put(event.eventId(), traceId);
+		}
 		AtomicInteger left = failuresLeft.get(event.eventId());
 		if (left != null && left.getAndDecrement() > 0) {
 			throw new IllegalStateException("failing " + event.eventId() + " on purpose");
@@ -51,6 +58,11 @@ class RecordingHandler implements MovieDetailsViewedHandler {
 	/** How often the event's writes were committed. */
 	long applications(UUID eventId) {
 		return Items.longOf(table.get("SEEN#" + eventId, "COUNT"), "applications");
+	}
+
+	/** The trace the handler ran in, as logging sees it. */
+	String traceIdOf(UUID eventId) {
+		return traceIds.get(eventId);
 	}
 
 	List<MovieDetailsViewedEvent> handled() {

@@ -24,8 +24,11 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	EventBodySizeLimit(@Value("${netflix.events.max-body-size:256KB}") DataSize limit) {
+	private final IngestMetrics metrics;
+
+	EventBodySizeLimit(@Value("${netflix.events.max-body-size:256KB}") DataSize limit, IngestMetrics metrics) {
 		this.limit = limit.toBytes();
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -37,6 +40,7 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
+			metrics.rejected("too_large");
 			IngestProblems.writeTooLarge(request, response);
 			return;
 		}

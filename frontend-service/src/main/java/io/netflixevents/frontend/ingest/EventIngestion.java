@@ -10,6 +10,7 @@ import io.netflixevents.frontend.publish.EventPublisher;
 import io.netflixevents.frontend.publish.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import org.springframework.stereotype.Service;
@@ -24,22 +25,30 @@ class EventIngestion {
 
 	private final EventPublisher publisher;
 
+	private final IngestMetrics metrics;
+
 	private final Clock clock;
 
-	EventIngestion(EventArchive archive, EventPublisher publisher, Clock clock) {
+	EventIngestion(EventArchive archive, EventPublisher publisher, IngestMetrics metrics, Clock clock) {
 		this.archive = archive;
 		this.publisher = publisher;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
 	IngestReceipt ingest(MovieDetailsViewedRequest request) {
 		MovieDetailsViewedEvent event = EventValidator.requireValid(request.toEvent(clock.instant()));
-		String json = EventJson.encode(event);
-		String key = attempt(event, "storing the event in S3", () -> archive.store(event, json));
-		Publication publication = attempt(event, "publishing the event", () -> publisher.publish(event, json));
-		log.info("Accepted event {} (user {}, movie {}): s3://{}, message {}", event.eventId(), event.userId(),
-				event.movieId(), key, publication.messageId());
-		return new IngestReceipt(event.eventId(), key, publication.messageId(), publication.publishedTo());
+		try (var eventId = MDC.putCloseable("eventId", event.eventId().toString())) {
+			String json = EventJson.encode(event);
+			String key = attempt(event, "storing the event in S3",
+					() -> metrics.timeArchive(() -> archive.store(event, json)));
+			Publication publication = attempt(event, "publishing the event",
+					() -> metrics.timePublish(() -> publisher.publish(event, json)));
+			metrics.accepted();
+			log.info("Accepted event {} (user {}, movie {}): s3://{}, message {}", event.eventId(), event.userId(),
+					event.movieId(), key, publication.messageId());
+			return new IngestReceipt(event.eventId(), key, publication.messageId(), publication.publishedTo());
+		}
 	}
 
 	private static <T> T attempt(MovieDetailsViewedEvent event, String step, java.util.function.Supplier<T> call) {

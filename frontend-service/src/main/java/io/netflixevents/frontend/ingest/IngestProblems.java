@@ -39,13 +39,21 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final IngestMetrics metrics;
+
+	IngestProblems(IngestMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	@ExceptionHandler
 	ProblemDetail invalidEvent(InvalidEventException ex) {
+		metrics.rejected("invalid");
 		return invalid(ex.violations());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException ex) {
+		metrics.rejected("unavailable");
 		log.warn("Event {} not accepted: {}", ex.eventId(), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				ex.step() + " failed; the event was not accepted. Retry with the same eventId.");
@@ -58,8 +66,10 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (EventBodySizeLimit.causedByTooLarge(ex)) {
+			metrics.rejected("too_large");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
 		}
+		metrics.rejected("invalid");
 		Violation violation = ex.getCause() instanceof DatabindException databind
 				? new Violation(EventJson.fieldOf(databind), "has the wrong type or format")
 				: new Violation("(body)", "is not valid JSON");

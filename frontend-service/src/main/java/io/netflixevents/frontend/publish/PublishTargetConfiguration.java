@@ -24,14 +24,14 @@ class PublishTargetConfiguration {
 	@Bean
 	EventPublisher eventPublisher(@Value("${netflix.events.topic:}") String topic,
 			@Value("${netflix.events.queue-url:}") String queue, ObjectProvider<SnsClient> sns,
-			ObjectProvider<SqsAsyncClient> sqs) {
+			ObjectProvider<SqsAsyncClient> sqs, TraceHeaders traceHeaders) {
 		if (topic.isBlank() && !queue.isBlank()) {
 			log.info("Publishing events straight to the SQS queue {} (single-queue mode)", queue);
-			return new QueuePublisher(sqs.getObject(), queue);
+			return new QueuePublisher(sqs.getObject(), queue, traceHeaders);
 		}
 		String target = topic.isBlank() ? DEFAULT_TOPIC : topic;
 		log.info("Publishing events to the SNS topic {}", target);
-		return new TopicPublisher(sns.getObject(), target);
+		return new TopicPublisher(sns.getObject(), target, traceHeaders);
 	}
 
 }

@@ -11,11 +11,14 @@ class QueuePublisher implements EventPublisher {
 
 	private final String queue;
 
+	private final TraceHeaders traceHeaders;
+
 	private volatile String queueUrl;
 
-	QueuePublisher(SqsAsyncClient sqs, String queue) {
+	QueuePublisher(SqsAsyncClient sqs, String queue, TraceHeaders traceHeaders) {
 		this.sqs = sqs;
 		this.queue = queue;
+		this.traceHeaders = traceHeaders;
 		this.queueUrl = queue.startsWith("http") ? queue : null;
 	}
 
@@ -24,7 +27,7 @@ class QueuePublisher implements EventPublisher {
 		String url = queueUrl();
 		String messageId = sqs.sendMessage(request -> request.queueUrl(url)
 			.messageBody(json)
-			.messageAttributes(MessageAttributes.of(event,
+			.messageAttributes(MessageAttributes.of(event, traceHeaders.current(),
 					(type, value) -> MessageAttributeValue.builder().dataType(type).stringValue(value).build())))
 			.join()
 			.messageId();

@@ -13,11 +13,14 @@ class TopicPublisher implements EventPublisher {
 
 	private final String topic;
 
+	private final TraceHeaders traceHeaders;
+
 	private volatile String topicArn;
 
-	TopicPublisher(SnsClient sns, String topic) {
+	TopicPublisher(SnsClient sns, String topic, TraceHeaders traceHeaders) {
 		this.sns = sns;
 		this.topic = topic;
+		this.traceHeaders = traceHeaders;
 		this.topicArn = topic.startsWith("arn:") ? topic : null;
 	}
 
@@ -26,7 +29,7 @@ class TopicPublisher implements EventPublisher {
 		String arn = topicArn();
 		String messageId = sns.publish(request -> request.topicArn(arn)
 			.message(json)
-			.messageAttributes(MessageAttributes.of(event,
+			.messageAttributes(MessageAttributes.of(event, traceHeaders.current(),
 					(type, value) -> MessageAttributeValue.builder().dataType(type).stringValue(value).build())))
 			.messageId();
 		return new Publication(messageId, arn);

@@ -17,17 +17,17 @@ record EventEndpoint(int port) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	Reply post(String body) {
-		return send(HttpRequest.BodyPublishers.ofString(body));
-	}
-
-	Reply send(HttpRequest.BodyPublisher body) {
+	/** Posts the body, with extra request headers given as name, value, name, value... */
+	Reply post(String body, String... headers) {
 		try {
-			HttpResponse<String> response = HTTP.send(HttpRequest
+			HttpRequest.Builder request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + IngestController.PATH))
 				.header("Content-Type", "application/json")
-				.POST(body)
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			for (int i = 0; i < headers.length; i += 2) {
+				request.header(headers[i], headers[i + 1]);
+			}
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					JSON.readTree(response.body()));
 		}

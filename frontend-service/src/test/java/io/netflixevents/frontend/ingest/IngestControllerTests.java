@@ -67,6 +67,18 @@ class IngestControllerTests {
 	}
 
 	@Test
+	void carriesTheRequestsTraceToTheConsumersInTheMessage() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+		var reply = endpoint.post("{\"userId\":\"trace\",\"movieId\":1}", "traceparent",
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+
+		assertThat(reply.status()).isEqualTo(202);
+		Message message = assertThat(observed.published()).singleElement().actual();
+		assertThat(message.messageAttributes().get("traceparent").stringValue()).startsWith("00-" + traceId + "-");
+	}
+
+	@Test
 	void aRetryWithTheSameEventIdRewritesTheSameObject() {
 		String eventId = UUID.randomUUID().toString();
 		String body = """
