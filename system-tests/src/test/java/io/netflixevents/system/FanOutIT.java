@@ -85,7 +85,7 @@ class FanOutIT {
 		}
 
 		for (String consumer : RunningSystem.CONSUMERS) {
-			await(consumer + " applied all events").atMost(Duration.ofSeconds(30))
+			await(consumer + " applied all events").atMost(Duration.ofSeconds(60))
 				.until(() -> appliedBy(consumer).containsAll(accepted));
 		}
 
