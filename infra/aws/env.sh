@@ -21,6 +21,7 @@ print_env() {
     echo "export AWS_S3_BUCKET=$(output AwsS3Bucket)"
   else
     echo "export AWS_SQS_QUEUE_URL=$(output "$(output_prefix "$service")QueueUrl")"
+    echo "export AWS_DYNAMODB_TABLE=$(output "$(output_prefix "$service")Table")"
   fi
 }
 

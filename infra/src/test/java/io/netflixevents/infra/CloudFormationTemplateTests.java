@@ -118,7 +118,8 @@ class CloudFormationTemplateTests {
 					Map<String, Object> statement = cast(s);
 					assertThat(statement).as(id).containsEntry("Effect", "Allow").doesNotContainKey("NotResource");
 					List<Object> actions = asList(statement.get("Action"));
-					assertThat(actions).as(id).allSatisfy(action -> assertThat((String) action).matches("(s3|sns|sqs):\\w+"));
+					assertThat(actions).as(id)
+						.allSatisfy(action -> assertThat((String) action).matches("(s3|sns|sqs|dynamodb):\\w+"));
 					assertThat(asList(statement.get("Resource"))).as(id + " resources").allSatisfy(resource -> {
 						if (resource instanceof String literal) {
 							assertThat(literal).doesNotContain("*");
@@ -126,7 +127,8 @@ class CloudFormationTemplateTests {
 						else {
 							assertThat(cast(resource)).containsAnyOf(Map.entry("Ref", "Topic"),
 									Map.entry("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
-									Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")));
+									Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")),
+									Map.entry("Fn::GetAtt", id.replace("Role", "Table.Arn")));
 						}
 					});
 				}
@@ -160,6 +162,75 @@ class CloudFormationTemplateTests {
 				assertThat(cast(s).get("Resource")).isEqualTo(Map.of("Fn::GetAtt", name + "Queue.Arn"));
 			});
 		}
+	}
+
+	@Test
+	void eachConsumerHasItsOwnOnDemandEncryptedTableWithTtlAndPointInTimeRecoveryThatTeardownDeletes() {
+		Map<String, Map<String, Object>> tables = template.ofType("AWS::DynamoDB::Table");
+		assertThat(tables).hasSize(Services.CONSUMERS.size());
+		for (String shortName : Services.CONSUMERS.values()) {
+			String id = Services.capitalized(shortName) + "Table";
+			assertThat(map(template.resources(), id)).as(id)
+				.containsEntry("DeletionPolicy", "Delete")
+				.containsEntry("UpdateReplacePolicy", "Delete");
+			Map<String, Object> table = tables.get(id);
+			assertThat(table).as(id)
+				.containsEntry("TableName", "netflix-events-" + shortName)
+				.containsEntry("BillingMode", "PAY_PER_REQUEST")
+				.containsEntry("AttributeDefinitions",
+						List.of(Map.of("AttributeName", "pk", "AttributeType", "S"),
+								Map.of("AttributeName", "sk", "AttributeType", "S")))
+				.containsEntry("KeySchema",
+						List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
+								Map.of("AttributeName", "sk", "KeyType", "RANGE")))
+				.containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))
+				.containsEntry("SSESpecification", Map.of("SSEEnabled", true))
+				.containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+				.doesNotContainKeys("ProvisionedThroughput", "DeletionProtectionEnabled");
+		}
+	}
+
+	@Test
+	void eachConsumerMayOnlyReadAndWriteItemsOfItsOwnTable() {
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			List<Map<String, Object>> dynamoDbStatements = statements(name + "Role").stream()
+				.filter(statement -> asList(statement.get("Action")).stream()
+					.anyMatch(action -> ((String) action).startsWith("dynamodb:")))
+				.toList();
+			assertThat(dynamoDbStatements).as(name).singleElement().satisfies(statement -> {
+				assertThat(asList(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:GetItem",
+						"dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+						"dynamodb:ConditionCheckItem");
+				assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", name + "Table.Arn"));
+			});
+			// no other consumer's table anywhere in this role
+			String role = template.properties(name + "Role").toString();
+			for (String other : Services.CONSUMERS.values()) {
+				if (!other.equals(shortName)) {
+					assertThat(role).as(name + "Role").doesNotContain(Services.capitalized(other) + "Table");
+				}
+			}
+		}
+		assertThat(statements("FrontendRole")).allSatisfy(statement -> assertThat(asList(statement.get("Action")))
+			.noneSatisfy(action -> assertThat((String) action).startsWith("dynamodb:")));
+	}
+
+	@Test
+	void outputsAndInstancesGiveEachConsumerItsTable() {
+		Map<String, Object> outputs = template.outputs();
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			assertThat(map(outputs, name + "Table")).containsEntry("Value", Map.of("Ref", name + "Table"))
+				.doesNotContainKey("Condition");
+			Map<String, Object> instance = template.properties(name + "Instance");
+			List<Object> sub = asList(map(map(instance, "UserData"), "Fn::Base64").get("Fn::Sub"));
+			assertThat((String) sub.get(0)).contains("AWS_DYNAMODB_TABLE=${Table}");
+			assertThat(cast(sub.get(1))).containsEntry("Table", Map.of("Ref", name + "Table"));
+		}
+		List<Object> frontend = asList(
+				map(map(template.properties("FrontendInstance"), "UserData"), "Fn::Base64").get("Fn::Sub"));
+		assertThat((String) frontend.get(0)).doesNotContain("AWS_DYNAMODB_TABLE");
 	}
 
 	@Test
@@ -224,6 +295,14 @@ class CloudFormationTemplateTests {
 	void templateUsesNoYamlAnchorsOrAliasesWhichCloudFormationRejects() {
 		assertThat(Pattern.compile("(?m)(:|-)\\s+[&*][A-Za-z]").matcher(CloudFormationTemplate.text()).find())
 			.isFalse();
+	}
+
+	/** Every statement of every inline policy of the role. */
+	private List<Map<String, Object>> statements(String roleId) {
+		return asList(template.properties(roleId).get("Policies")).stream()
+			.flatMap(policy -> asList(map(cast(policy), "PolicyDocument").get("Statement")).stream())
+			.map(CloudFormationTemplate::cast)
+			.toList();
 	}
 
 }

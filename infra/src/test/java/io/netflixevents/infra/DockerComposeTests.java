@@ -86,6 +86,24 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void eachConsumerGetsTheTableItsCodeDefaultsToAndLocalStackServesDynamoDb() throws IOException {
+		for (Map.Entry<String, String> consumer : Services.CONSUMERS.entrySet()) {
+			String name = consumer.getKey();
+			String table = "netflix-events-" + consumer.getValue();
+			assertThat(map(service(name), "environment")).as(name).containsEntry("AWS_DYNAMODB_TABLE", table);
+			String applicationYml = Files
+				.readString(ProjectFiles.resolve(name + "/src/main/resources/application.yml"));
+			assertThat(applicationYml).as(name).contains("${AWS_DYNAMODB_TABLE:" + table + "}");
+		}
+		assertThat(map(service(Services.FRONTEND), "environment")).doesNotContainKey("AWS_DYNAMODB_TABLE");
+		Object enabled = map(service("localstack"), "environment").get("SERVICES");
+		if (enabled != null) {
+			// everything infra/local/topology.sh calls, the hook's sts:GetCallerIdentity included
+			assertThat(((String) enabled).split(",")).contains("dynamodb", "s3", "sns", "sqs", "sts");
+		}
+	}
+
+	@Test
 	void servicesStartOnceLocalStackIsHealthyAndAreHealthCheckedOnTheirOwnPort() {
 		assertThat(map(service("localstack"), "healthcheck")).containsKey("test");
 		for (String name : Services.ALL) {

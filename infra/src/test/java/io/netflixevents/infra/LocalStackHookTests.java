@@ -96,11 +96,38 @@ class LocalStackHookTests {
 		}
 	}
 
+	@Test
+	void hookCreatesEachConsumersTableWithTheTemplatesKeysBillingModeAndTtlAndStaysIdempotent() {
+		CloudFormationTemplate template = CloudFormationTemplate.load();
+		List<Object> tables = asList(aws.call("dynamodb", "list-tables").get("TableNames"));
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = "netflix-events-" + shortName;
+			assertThat(firstRun).contains("table   " + name + " (created)");
+			assertThat(tables).contains(name);
+			Map<String, Object> declared = template.properties(Services.capitalized(shortName) + "Table");
+			Map<String, Object> table = map(aws.call("dynamodb", "describe-table", "--table-name", name), "Table");
+			assertThat(table.get("KeySchema")).isEqualTo(declared.get("KeySchema"));
+			assertThat(asList(table.get("AttributeDefinitions")))
+				.containsExactlyInAnyOrderElementsOf(asList(declared.get("AttributeDefinitions")));
+			assertThat(map(table, "BillingModeSummary")).containsEntry("BillingMode", declared.get("BillingMode"));
+			Map<String, Object> ttl = map(
+					aws.call("dynamodb", "describe-time-to-live", "--table-name", name), "TimeToLiveDescription");
+			assertThat(ttl).containsEntry("TimeToLiveStatus", "ENABLED")
+				.containsEntry("AttributeName", map(declared, "TimeToLiveSpecification").get("AttributeName"));
+		}
+		String again = hook();
+		for (String shortName : Services.CONSUMERS.values()) {
+			assertThat(again).contains("table   netflix-events-" + shortName + " (exists)");
+		}
+		assertThat(asList(aws.call("dynamodb", "list-tables").get("TableNames"))).hasSize(tables.size());
+	}
+
 	private static String hook() {
 		Map<String, String> environment = new HashMap<>(moto.environment());
 		environment.put("NETFLIX_EVENTS_TOPOLOGY", ProjectFiles.resolve("infra/local/topology.sh").toString());
+		// some forty awscli calls (queues, subscriptions, tables): about 20 s on an idle machine, far more under load
 		return Processes.run(List.of(ProjectFiles.resolve("infra/localstack/ready.d/10-topology.sh").toString()),
-				environment, Duration.ofSeconds(60));
+				environment, Duration.ofSeconds(180));
 	}
 
 	private static Map<String, Object> attributes(String queue) {

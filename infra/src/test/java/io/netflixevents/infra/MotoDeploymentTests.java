@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
  * The template and the infra/aws scripts against moto's CloudFormation. Moto creates most of the template but
  * silently skips three resource types it does not implement (it reports them without a type or physical id):
  * AWS::SNS::Subscription, AWS::SQS::QueuePolicy and AWS::S3::BucketPolicy. It also ignores some properties it does
- * not model (bucket versioning, public access block, lifecycle, the DLQs' RedriveAllowPolicy). Those parts are
- * checked statically by {@link CloudFormationTemplateTests} and by cfn-lint; the subscriptions and queue policies
- * of the same topology are exercised against moto through the topology script in {@link LocalStackHookTests}.
+ * not model (bucket versioning, public access block, lifecycle, the DLQs' RedriveAllowPolicy, the tables' TTL and
+ * point-in-time recovery, and their SSESpecification, which it reads under the API's key {@code Enabled} rather than
+ * CloudFormation's {@code SSEEnabled}). Those parts are checked statically by {@link CloudFormationTemplateTests}
+ * and by cfn-lint; the subscriptions, queue policies and table TTL of the same topology are exercised against moto
+ * through the topology script in {@link LocalStackHookTests}.
  * Moto also leaves the outputs of a stack created through a change set (what {@code aws cloudformation deploy}
  * does) empty, so the outputs are checked on a stack created with {@code create-stack}.
  */
@@ -88,6 +90,19 @@ class MotoDeploymentTests {
 			.contains("arn:aws:sqs:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-search")
 			.doesNotContain("'*'");
 
+		for (String shortName : Services.CONSUMERS.values()) {
+			Map<String, Object> table = map(
+					aws.call("dynamodb", "describe-table", "--table-name", "netflix-events-" + shortName), "Table");
+			assertThat(table).containsEntry("KeySchema",
+					List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
+							Map.of("AttributeName", "sk", "KeyType", "RANGE")));
+			assertThat(map(table, "BillingModeSummary")).containsEntry("BillingMode", "PAY_PER_REQUEST");
+		}
+		assertThat(aws.call("iam", "get-role-policy", "--role-name", STACK + "-search-service", "--policy-name",
+				"use-own-table").get("PolicyDocument").toString())
+			.contains("arn:aws:dynamodb:us-east-1:" + MotoServer.ACCOUNT + ":table/netflix-events-search")
+			.doesNotContain("netflix-events-recommendation", "netflix-events-streaming", "netflix-events-user", "'*'");
+
 		for (Object reservation : asList(aws.call("ec2", "describe-instances").get("Reservations"))) {
 			for (Object i : asList(cast(reservation).get("Instances"))) {
 				String id = (String) cast(i).get("InstanceId");
@@ -100,9 +115,12 @@ class MotoDeploymentTests {
 				Processes.run(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
 			}
 		}
-		assertThat(userDataOf("search-service")).contains("AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"));
+		assertThat(userDataOf("search-service")).contains("AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"),
+				"AWS_DYNAMODB_TABLE=netflix-events-search");
 
 		assertThat(script("teardown.sh", "--yes")).contains("stack   " + STACK + " deleted");
+		// DeletionPolicy Delete: the tables go with the stack
+		assertThat(asList(aws.call("dynamodb", "list-tables").get("TableNames"))).isEmpty();
 	}
 
 	@Test
@@ -114,12 +132,18 @@ class MotoDeploymentTests {
 		assertThat(script("env.sh", "frontend-service").lines()).containsExactly("export AWS_REGION=us-east-1",
 				"export SERVER_PORT=8080", "export AWS_SNS_TOPIC=" + topicArn(), "export AWS_S3_BUCKET=" + bucket);
 		assertThat(script("env.sh", "search").lines()).containsExactly("export AWS_REGION=us-east-1",
-				"export SERVER_PORT=8082", "export AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"));
+				"export SERVER_PORT=8082", "export AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"),
+				"export AWS_DYNAMODB_TABLE=netflix-events-search");
 		String all = script("env.sh");
 		for (String service : Services.ALL) {
 			assertThat(all).contains("# " + service + "\n");
 		}
 		assertThat(all.lines().filter(line -> line.startsWith("export AWS_SQS_QUEUE_URL=https://"))).hasSize(4);
+		assertThat(all.lines().filter(line -> line.startsWith("export AWS_DYNAMODB_TABLE=")))
+			.containsExactlyInAnyOrderElementsOf(Services.CONSUMERS.values()
+				.stream()
+				.map(shortName -> "export AWS_DYNAMODB_TABLE=netflix-events-" + shortName)
+				.toList());
 
 		// moto's CloudFormation does not turn versioning on; the real bucket has it
 		aws.call("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration",

@@ -30,7 +30,7 @@ class RedriveTests {
 	static void createTopology() {
 		moto = MotoServer.start();
 		aws = new AwsCli(moto);
-		Processes.run(List.of("bash", "infra/local/topology.sh"), moto.environment(), Duration.ofSeconds(60));
+		Processes.run(List.of("bash", "infra/local/topology.sh"), moto.environment(), Duration.ofSeconds(180));
 	}
 
 	@AfterAll
@@ -85,7 +85,7 @@ class RedriveTests {
 	}
 
 	private static String redrive(String service) {
-		return Processes.run(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(60));
+		return Processes.run(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(180));
 	}
 
 	private static String url(String queue) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.netflixevents.testsupport.Processes;
@@ -68,6 +70,40 @@ class TopologyConsistencyTests {
 		assertThat(template.ofType("AWS::SNS::Subscription").values())
 			.allSatisfy(s -> assertThat(s).containsEntry("RawMessageDelivery", true));
 		assertThat(template.ofType("AWS::SQS::QueuePolicy")).hasSize(script.get("SERVICES").split(" ").length);
+	}
+
+	@Test
+	void templateAndTopologyScriptGiveEachConsumerTheSameTable() throws IOException {
+		String text = Files.readString(ProjectFiles.resolve("infra/local/topology.sh"));
+		assertThat(text).contains("table=\"netflix-events-$service\"");
+		Matcher create = Pattern.compile("dynamodb create-table --table-name \"\\$table\" --billing-mode (\\S+)\\s+\\\\\\s+"
+				+ "--attribute-definitions ((?:AttributeName=\\w+,AttributeType=\\w+ ?)+)\\s+\\\\\\s+"
+				+ "--key-schema ((?:AttributeName=\\w+,KeyType=\\w+ ?)+)")
+			.matcher(text);
+		assertThat(create.find()).as("topology.sh's create-table command").isTrue();
+		assertThat(text).contains("--time-to-live-specification \"Enabled=true,AttributeName=$TABLE_TTL_ATTRIBUTE\"");
+
+		List<String> scriptServices = Arrays.asList(script.get("SERVICES").split(" "));
+		assertThat(template.ofType("AWS::DynamoDB::Table")).hasSize(scriptServices.size());
+		for (String shortName : scriptServices) {
+			Map<String, Object> table = template.properties(Services.capitalized(shortName) + "Table");
+			assertThat(table).containsEntry("TableName", "netflix-events-" + shortName)
+				.containsEntry("BillingMode", create.group(1))
+				.containsEntry("AttributeDefinitions", pairs(create.group(2), "AttributeType"))
+				.containsEntry("KeySchema", pairs(create.group(3), "KeyType"));
+			assertThat(map(table, "TimeToLiveSpecification"))
+				.containsEntry("AttributeName", script.get("TABLE_TTL_ATTRIBUTE"))
+				.containsEntry("Enabled", true);
+		}
+	}
+
+	/** "AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE" as the template writes it. */
+	private static List<Map<String, Object>> pairs(String shorthand, String second) {
+		return Arrays.stream(shorthand.trim().split(" ")).map(pair -> {
+			Matcher matcher = Pattern.compile("AttributeName=(\\w+)," + second + "=(\\w+)").matcher(pair);
+			assertThat(matcher.matches()).as(pair).isTrue();
+			return Map.<String, Object>of("AttributeName", matcher.group(1), second, matcher.group(2));
+		}).toList();
 	}
 
 	private Integer number(String key) {
