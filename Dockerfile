@@ -2,7 +2,8 @@
 # One image recipe for all five services:
 #   docker build --build-arg SERVICE=search-service -t netflix-events/search-service .
 # docker-compose.yml builds each service this way. Configuration comes only from the environment at run time
-# (AWS_REGION, AWS_ENDPOINT_URL, AWS_SNS_TOPIC, AWS_S3_BUCKET, AWS_SQS_QUEUE_URL, SERVER_PORT; see the README).
+# (AWS_REGION, AWS_ENDPOINT_URL, AWS_SNS_TOPIC, AWS_S3_BUCKET, AWS_SQS_QUEUE_URL, AWS_DYNAMODB_TABLE, SERVER_PORT;
+# see the README).
 
 # ---- build: the Maven wrapper builds the one service and the modules it needs
 FROM eclipse-temurin:17-jdk-noble AS build
