@@ -8,19 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
 /**
  * One service's fat jar running as its own JVM, as in production: configured only through environment variables,
- * its output in {@code target/service-logs/}. Stopped with SIGTERM, or killed with SIGKILL.
+ * its output in {@code target/service-logs/}. Stopped with SIGTERM, or killed with SIGKILL. Every instance of a
+ * service in one test JVM runs the same copy of its jar.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	private static final Map<String, Path> SNAPSHOTS = new ConcurrentHashMap<>();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -47,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 		int port = FreePorts.next();
 		try {
+			jar = snapshotOf(service, jar);
 			Path logs = Files.createDirectories(Path.of("target", "service-logs"));
 			Path log = logs.resolve(service + "-" + port + ".log");
 			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -60,6 +66,24 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A copy of the jar taken at the first start of the service in this JVM, which every instance runs: a build that
+	 * rewrites {@code target/<service>.jar} meanwhile (another engineer's {@code ./mvnw package} in the same tree)
+	 * would otherwise break the running JVMs' class loading, and a later instance would run other code.
+	 */
+	private static Path snapshotOf(String service, Path jar) {
+		return SNAPSHOTS.computeIfAbsent(service, name -> {
+			try {
+				Path copy = Files.createTempFile(name + "-", ".jar");
+				copy.toFile().deleteOnExit();
+				return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	private static String javaExecutable() {
@@ -131,6 +155,21 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The file the process writes its output to. */
+	public Path log() {
+		return log;
+	}
+
+	/** The lines of its output so far that contain {@code text}. */
+	public List<String> logLinesContaining(String text) {
+		try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+			return lines.filter(line -> line.contains(text)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,0 +1,269 @@
+package io.netflixevents.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A TCP proxy on a free loopback port in front of an endpoint (the emulator), that a test can break: services
+ * started with {@code AWS_ENDPOINT_URL} = {@link #endpoint()} reach AWS only through it.
+ * <ul>
+ * <li>{@link #cut()}: every open connection is reset and every new one is reset as soon as it is accepted, as when a
+ * route to AWS is gone;</li>
+ * <li>{@link #stall()}: connections are accepted and kept, but no byte passes either way, as behind a black hole;
+ * what was held passes on once the path is {@link #restore() restored}, unless a side gave up meanwhile;</li>
+ * <li>{@link #restore()}: bytes flow again.</li>
+ * </ul>
+ */
+public final class FaultProxy implements AutoCloseable {
+
+	private enum State {
+
+		OPEN, CUT, STALLED
+
+	}
+
+	private final InetSocketAddress upstream;
+
+	private final ServerSocket server;
+
+	private final ExecutorService threads;
+
+	private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition stateChanged = lock.newCondition();
+
+	private final AtomicInteger refused = new AtomicInteger();
+
+	private final AtomicLong accepted = new AtomicLong();
+
+	private volatile State state = State.OPEN;
+
+	private FaultProxy(InetSocketAddress upstream, ServerSocket server) {
+		this.upstream = upstream;
+		this.server = server;
+		AtomicInteger ids = new AtomicInteger();
+		this.threads = Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "fault-proxy-" + server.getLocalPort() + "-" + ids.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Starts a proxy in front of {@code upstream}'s host and port, open. */
+	public static FaultProxy start(URI upstream) {
+		try {
+			ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+			int port = upstream.getPort() != -1 ? upstream.getPort() : "https".equals(upstream.getScheme()) ? 443 : 80;
+			FaultProxy proxy = new FaultProxy(new InetSocketAddress(upstream.getHost(), port), server);
+			proxy.threads.execute(proxy::acceptLoop);
+			return proxy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Where clients connect instead of the upstream: {@code http://127.0.0.1:<port>}. */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + server.getLocalPort());
+	}
+
+	/** Resets every open connection and every new one until {@link #restore()}. */
+	public void cut() {
+		transition(State.CUT);
+		connections.forEach(Connection::reset);
+	}
+
+	/** Holds every byte, on open and new connections alike, until {@link #restore()}. */
+	public void stall() {
+		transition(State.STALLED);
+	}
+
+	/** Lets bytes flow again. */
+	public void restore() {
+		transition(State.OPEN);
+	}
+
+	public boolean isOpen() {
+		return state == State.OPEN;
+	}
+
+	/** How many connections were reset on arrival because the path was cut. */
+	public int refusedConnections() {
+		return refused.get();
+	}
+
+	/** How many connections were accepted and forwarded since the start. */
+	public long forwardedConnections() {
+		return accepted.get();
+	}
+
+	@Override
+	public void close() {
+		transition(State.CUT);
+		try {
+			server.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+		connections.forEach(Connection::reset);
+		threads.shutdownNow();
+	}
+
+	private void transition(State next) {
+		lock.lock();
+		try {
+			state = next;
+			stateChanged.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void acceptLoop() {
+		while (!server.isClosed()) {
+			Socket client;
+			try {
+				client = server.accept();
+			}
+			catch (IOException ex) {
+				return; // closed
+			}
+			if (state == State.CUT) {
+				refused.incrementAndGet();
+				resetQuietly(client);
+				continue;
+			}
+			threads.execute(() -> connect(client));
+		}
+	}
+
+	private void connect(Socket client) {
+		Socket target = new Socket();
+		try {
+			client.setTcpNoDelay(true);
+			target.setTcpNoDelay(true);
+			target.connect(upstream, 5_000);
+		}
+		catch (IOException ex) {
+			resetQuietly(client);
+			resetQuietly(target);
+			return;
+		}
+		Connection connection = new Connection(client, target);
+		connections.add(connection);
+		accepted.incrementAndGet();
+		if (state == State.CUT) { // cut while connecting
+			connection.reset();
+			return;
+		}
+		threads.execute(() -> connection.pump(client, target));
+		threads.execute(() -> connection.pump(target, client));
+	}
+
+	/** Blocks while the path is stalled; false when it is cut (or the proxy closed). */
+	private boolean awaitPassable() throws InterruptedException {
+		lock.lock();
+		try {
+			while (state == State.STALLED) {
+				stateChanged.await();
+			}
+			return state == State.OPEN;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private static void resetQuietly(Socket socket) {
+		try {
+			if (socket.isConnected() && !socket.isClosed()) {
+				socket.setSoLinger(true, 0); // close with RST, not FIN: the peer sees "connection reset"
+			}
+			socket.close();
+		}
+		catch (IOException ex) {
+			// already gone
+		}
+	}
+
+	/** One client connection and its connection to the upstream, copied both ways by two threads. */
+	private final class Connection {
+
+		private final Socket client;
+
+		private final Socket target;
+
+		private final AtomicInteger halvesDone = new AtomicInteger();
+
+		Connection(Socket client, Socket target) {
+			this.client = client;
+			this.target = target;
+		}
+
+		void pump(Socket from, Socket to) {
+			byte[] buffer = new byte[16 * 1024];
+			try {
+				InputStream in = from.getInputStream();
+				OutputStream out = to.getOutputStream();
+				for (int read; (read = in.read(buffer)) != -1;) {
+					if (!awaitPassable()) {
+						reset();
+						return;
+					}
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+				to.shutdownOutput(); // pass the half-close on
+				if (halvesDone.incrementAndGet() == 2) {
+					close();
+				}
+			}
+			catch (IOException ex) {
+				reset();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				reset();
+			}
+		}
+
+		void reset() {
+			connections.remove(this);
+			resetQuietly(client);
+			resetQuietly(target);
+		}
+
+		private void close() {
+			connections.remove(this);
+			try {
+				client.close();
+				target.close();
+			}
+			catch (IOException ex) {
+				// already gone
+			}
+		}
+
+	}
+
+}
