@@ -42,9 +42,9 @@ if [[ -z "${AWS_ENDPOINT_URL:-}" ]]; then
   if answers "$AWS_ENDPOINT_URL"; then
     say "Using the emulator already answering at $AWS_ENDPOINT_URL"
   else
-    command -v moto_server >/dev/null || fail "moto_server not found: pip install 'moto[server]'"
+    python3 -c 'import moto.server' 2>/dev/null || fail "moto is not installed: pip install 'moto[server]'"
     say "Starting moto_server on $AWS_ENDPOINT_URL"
-    nohup moto_server -H 127.0.0.1 -p 4566 >"$state/logs/moto.log" 2>&1 &
+    nohup python3 "$root/infra/local/moto_server.py" -H 127.0.0.1 -p 4566 >"$state/logs/moto.log" 2>&1 &
     echo $! >"$state/pids/moto.pid"
     deadline=$((SECONDS + 30))
     until answers "$AWS_ENDPOINT_URL"; do
