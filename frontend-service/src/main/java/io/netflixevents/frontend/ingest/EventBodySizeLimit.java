@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -24,9 +25,11 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final IngestMetrics metrics;
+	/** Optional, so that web slice tests of other controllers need no metrics. */
+	private final ObjectProvider<IngestMetrics> metrics;
 
-	EventBodySizeLimit(@Value("${netflix.events.max-body-size:256KB}") DataSize limit, IngestMetrics metrics) {
+	EventBodySizeLimit(@Value("${netflix.events.max-body-size:256KB}") DataSize limit,
+			ObjectProvider<IngestMetrics> metrics) {
 		this.limit = limit.toBytes();
 		this.metrics = metrics;
 	}
@@ -40,7 +43,7 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			metrics.rejected("too_large");
+			metrics.ifAvailable(counters -> counters.rejected("too_large"));
 			IngestProblems.writeTooLarge(request, response);
 			return;
 		}

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,21 +40,26 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final IngestMetrics metrics;
+	/** Optional, so that web slice tests of other controllers need no metrics. */
+	private final ObjectProvider<IngestMetrics> metrics;
 
-	IngestProblems(IngestMetrics metrics) {
+	IngestProblems(ObjectProvider<IngestMetrics> metrics) {
 		this.metrics = metrics;
+	}
+
+	private void rejected(String reason) {
+		metrics.ifAvailable(counters -> counters.rejected(reason));
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidEvent(InvalidEventException ex) {
-		metrics.rejected("invalid");
+		rejected("invalid");
 		return invalid(ex.violations());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException ex) {
-		metrics.rejected("unavailable");
+		rejected("unavailable");
 		log.warn("Event {} not accepted: {}", ex.eventId(), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				ex.step() + " failed; the event was not accepted. Retry with the same eventId.");
@@ -66,10 +72,10 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (EventBodySizeLimit.causedByTooLarge(ex)) {
-			metrics.rejected("too_large");
+			rejected("too_large");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
 		}
-		metrics.rejected("invalid");
+		rejected("invalid");
 		Violation violation = ex.getCause() instanceof DatabindException databind
 				? new Violation(EventJson.fieldOf(databind), "has the wrong type or format")
 				: new Violation("(body)", "is not valid JSON");
