@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The benchmark (issue 6): builds what it needs, starts fauxqs (SNS, SQS, S3) and moto (DynamoDB) on loopback,
+# runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
+#   bench/run.sh           the full run (about 12 minutes on 2 cores)
+#   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+mode=full
+out="$bench/results"
+if [[ "${1:-}" == --smoke ]]; then
+  mode=smoke
+  out="$bench/results/raw/smoke"
+fi
+started=$(date +%s)
+mkdir -p "$out" "$bench/results/raw/logs"
+
+command -v java >/dev/null || { echo "run.sh: java (17+) is needed" >&2; exit 1; }
+command -v moto_server >/dev/null || { echo "run.sh: moto_server is needed (pip install 'moto[server]')" >&2; exit 1; }
+python3 -c 'import boto3' 2>/dev/null || { echo "run.sh: python3 with boto3 is needed (the tutorial baseline)" >&2; exit 1; }
+
+echo "== npm ci (fauxqs 2.4.1, node 22.23.3, pinned by bench/package-lock.json)"
+if [[ ! -x "$bench/node_modules/.bin/node" || ! -d "$bench/node_modules/fauxqs" ]]; then
+  (cd "$bench" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+echo "== building the services and the bench tool"
+(cd "$root" && ./mvnw -q -DskipTests package -pl bench,frontend-service,recommendation-service,search-service,streaming-service,user-service -am)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+fauxqs_port=$(free_port)
+moto_port=$(free_port)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+echo "== starting fauxqs on 127.0.0.1:$fauxqs_port and moto on 127.0.0.1:$moto_port"
+(cd "$bench" && exec node_modules/.bin/node fauxqs-server.mjs "$fauxqs_port") >"$bench/results/raw/logs/fauxqs.log" 2>&1 &
+pids+=($!)
+moto_server -H 127.0.0.1 -p "$moto_port" >"$bench/results/raw/logs/moto.log" 2>&1 &
+pids+=($!)
+for port in "$fauxqs_port" "$moto_port"; do
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.2
+  done
+done
+
+echo "== running the $mode benchmark on $(nproc) cores"
+args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "http://127.0.0.1:$moto_port" --out "$out")
+[[ $mode == smoke ]] && args+=(--smoke)
+java -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}"
+
+echo "== done in $(( $(date +%s) - started )) s: $out/results.md, $out/chart.png"

@@ -1,0 +1,667 @@
+package io.netflixevents.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.netflixevents.event.EventArchiveKey;
+import io.netflixevents.event.EventJson;
+import io.netflixevents.event.MovieDetailsViewedEvent;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every case of the benchmark, once with the emulators as they are and once behind a {@link LatencyProxy}, and
+ * writes {@code results.md} and {@code chart.png}.
+ * <p>
+ * Usage: {@code Bench --root <repo> --fauxqs <url> --moto <url> --out <dir> [--smoke]}.
+ */
+public final class Bench {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+	private static final int FRONTEND_PORT = 18080;
+
+	private static final int NAIVE_PORT = 18090;
+
+	private static final int FIRST_CONSUMER_PORT = 18081;
+
+	/** The consumers' listener settings (their application defaults), used by the no-op app and the raw loop. */
+	private static final int MAX_MESSAGES_PER_POLL = 10;
+
+	private static final int MAX_CONCURRENT_MESSAGES = 20;
+
+	private static final int LOAD_CONCURRENCY = 16;
+
+	private static final int FANOUT_CONCURRENCY = 4;
+
+	/** The issue's steady rate; moto's DynamoDB (about 50 transactions/s here, shared by four services) cannot keep up. */
+	private static final int E2E_TARGET_RATE = 50;
+
+	/** A rate moto's DynamoDB sustains for all four services at once. */
+	private static final int E2E_SUSTAINED_RATE = 5;
+
+	private final boolean smoke;
+
+	private final int runs;
+
+	private final Path root;
+
+	private final URI fauxqs;
+
+	private final URI moto;
+
+	private final Path out;
+
+	private final Path logs;
+
+	private final Topology topology;
+
+	private final SqsClient directSqs;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(8)).build();
+
+	final List<Report.Row> rows = new ArrayList<>();
+
+	final Map<String, Map<Integer, double[]>> endToEnd = new LinkedHashMap<>();
+
+	private Bench(boolean smoke, Path root, URI fauxqs, URI moto, Path out) {
+		this.smoke = smoke;
+		this.runs = smoke ? 1 : 3;
+		this.root = root;
+		this.fauxqs = fauxqs;
+		this.moto = moto;
+		this.out = out;
+		this.logs = out.resolve("raw/logs");
+		this.topology = Topology.create(fauxqs, moto);
+		this.directSqs = Aws.sqs(fauxqs);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--smoke")) {
+				options.put("smoke", "true");
+			}
+			else {
+				options.put(args[i].substring(2), args[++i]);
+			}
+		}
+		long started = System.nanoTime();
+		Bench bench = new Bench(options.containsKey("smoke"), Path.of(options.get("root")),
+				URI.create(options.get("fauxqs")), URI.create(options.get("moto")), Path.of(options.get("out")));
+		int status = 0;
+		try {
+			bench.attempt("emulator capacity", 0, bench::emulatorCapacity);
+			for (int latency : List.of(0, 15)) {
+				bench.attempt("phase", latency, () -> bench.phase(latency));
+				Report.write(bench, (System.nanoTime() - started) / 60e9);
+			}
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		double minutes = (System.nanoTime() - started) / 60e9;
+		Report.write(bench, minutes);
+		System.out.println("bench: wrote " + bench.out.resolve("results.md") + " in " + Stats.num(minutes) + " min");
+		System.exit(status);
+	}
+
+	interface Step {
+
+		void run() throws Exception;
+
+	}
+
+	/** Runs one case; when it fails, the table says so and the bench goes on with the next. */
+	void attempt(String name, int latency, Step step) {
+		try {
+			step.run();
+		}
+		catch (Exception ex) {
+			log(name + " failed: " + ex);
+			ex.printStackTrace();
+			rows.add(new Report.Row("!", name + " FAILED: " + String.valueOf(ex.getMessage()).replace('|', '/')
+				.lines().findFirst().orElse(""), "—", latency, "—", "—", null, "—"));
+		}
+	}
+
+	boolean smoke() {
+		return smoke;
+	}
+
+	Path out() {
+		return out;
+	}
+
+	int runs() {
+		return runs;
+	}
+
+	private static void log(String message) {
+		System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+	}
+
+	// ---- the emulators' own capacity -------------------------------------------------------------------------
+
+	/** What moto's DynamoDB does on its own: two-item transactions like a consumer's, 20 at a time. */
+	private void emulatorCapacity() throws Exception {
+		log("emulator capacity: moto DynamoDB transactions");
+		try (DynamoDbClient dynamoDb = Aws.dynamoDb(moto)) {
+			String table = "netflix-events-user";
+			ClosedLoop.Request transaction = (worker, sequence) -> {
+				String id = UUID.randomUUID().toString();
+				dynamoDb.transactWriteItems(t -> t.transactItems(
+						TransactWriteItem.builder().put(p -> p.tableName(table)
+							.item(Map.of("pk", s("bench#" + id), "sk", s("marker")))
+							.conditionExpression("attribute_not_exists(pk)")).build(),
+						TransactWriteItem.builder().update(u -> u.tableName(table)
+							.key(Map.of("pk", s("bench-counter#" + worker), "sk", s("counter")))
+							.updateExpression("ADD applied :one")
+							.expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build()));
+				return true;
+			};
+			ClosedLoop.run(MAX_CONCURRENT_MESSAGES, seconds(1), transaction);
+			List<Double> rates = new ArrayList<>();
+			for (int i = 0; i < runs; i++) {
+				rates.add(ClosedLoop.run(MAX_CONCURRENT_MESSAGES, seconds(smoke ? 1 : 3), transaction).perSecond());
+			}
+			rows.add(new Report.Row("0", "Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time",
+					"moto 5.2.1", 0, Stats.Summary.of(rates).format("tx/s"), "—", null, "—"));
+		}
+	}
+
+	// ---- one latency setting -----------------------------------------------------------------------------------
+
+	private void phase(int latency) throws Exception {
+		log("phase: +" + latency + " ms per AWS request");
+		LatencyProxy awsProxy = latency == 0 ? null : new LatencyProxy(fauxqs, latency);
+		LatencyProxy dynamoDbProxy = latency == 0 ? null : new LatencyProxy(moto, latency);
+		URI aws = awsProxy == null ? fauxqs : awsProxy.endpoint();
+		URI dynamoDb = dynamoDbProxy == null ? moto : dynamoDbProxy.endpoint();
+		Map<String, String> environment = new HashMap<>(Map.of("AWS_ENDPOINT_URL", aws.toString(), "AWS_REGION",
+				"us-east-1", "AWS_DEFAULT_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
+				"test"));
+		List<ServiceProcess> processes = new ArrayList<>();
+		Map<String, ServiceProcess> services = new LinkedHashMap<>();
+		Map<String, Double> startSeconds = new LinkedHashMap<>();
+		try {
+			Map<String, String> frontendEnvironment = new HashMap<>(environment);
+			frontendEnvironment.putAll(Map.of("SERVER_PORT", Integer.toString(FRONTEND_PORT), "AWS_SNS_TOPIC",
+					Topology.TOPIC, "AWS_S3_BUCKET", Topology.BUCKET));
+			ServiceProcess frontend = ServiceProcess.start("frontend-service-" + latency + "ms",
+					List.of("java", "-jar", jar("frontend-service")), frontendEnvironment, logs);
+			processes.add(frontend);
+			services.put("frontend-service", frontend);
+			startSeconds.put("frontend-service", frontend.awaitHttp(health(FRONTEND_PORT), seconds(120)));
+
+			ServiceProcess naive = ServiceProcess.start("naive-frontend-" + latency + "ms",
+					List.of("java", "-cp", benchClasspath(), NaiveFrontend.class.getName(),
+							Integer.toString(NAIVE_PORT), aws.toString(), Topology.BUCKET),
+					environment, logs);
+			processes.add(naive);
+			naive.awaitHttp(health(NAIVE_PORT), seconds(60));
+
+			attempt("case 3", latency, () -> frontendVsRawSdk(latency, aws));
+			attempt("case 4", latency, () -> fanOutVsNaive(latency));
+			naive.close();
+			processes.remove(naive);
+			for (String service : Topology.SERVICES) {
+				directSqs.purgeQueue(p -> p.queueUrl(topology.queueUrl("netflix-events-" + service)));
+			}
+
+			for (int i = 0; i < Topology.SERVICES.size(); i++) {
+				String service = Topology.SERVICES.get(i);
+				int port = FIRST_CONSUMER_PORT + i;
+				Map<String, String> consumerEnvironment = new HashMap<>(environment);
+				consumerEnvironment.putAll(Map.of("SERVER_PORT", Integer.toString(port), "AWS_SQS_QUEUE_URL",
+						"netflix-events-" + service, "AWS_DYNAMODB_TABLE", "netflix-events-" + service));
+				ServiceProcess consumer = ServiceProcess.start(service + "-service-" + latency + "ms",
+						List.of("java", "-jar", jar(service + "-service"),
+								"--spring.cloud.aws.dynamodb.endpoint=" + dynamoDb),
+						consumerEnvironment, logs);
+				processes.add(consumer);
+				services.put(service + "-service", consumer);
+				startSeconds.put(service + "-service", consumer.awaitHttp(health(port), seconds(120)));
+			}
+			if (latency == 0) {
+				Thread.sleep(smoke ? 1000 : 5000);
+				for (var entry : services.entrySet()) {
+					rows.add(new Report.Row("6", "Footprint: " + entry.getKey()
+							+ " start (launch → health 200; Spring's own figure) and idle RSS",
+							"fauxqs 2.4.1 + moto 5.2.1", 0,
+							Stats.num(startSeconds.get(entry.getKey())) + " s (Spring: "
+									+ entry.getValue().springStartup() + "), "
+									+ Stats.num(entry.getValue().rssMegabytes()) + " MB",
+							"—", null, "< 3 s, < 300 MB"));
+				}
+			}
+
+			ServiceProcess noop = ServiceProcess.start("noop-listener-" + latency + "ms",
+					List.of("java", "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
+							"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
+							"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
+							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
+					environment, logs);
+			processes.add(noop);
+			ServiceProcess noopBatched = ServiceProcess.start("noop-listener-batched-acks-" + latency + "ms",
+					List.of("java", "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
+							"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop-batched",
+							"--bench.batch-acknowledgements=true",
+							"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
+							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
+					environment, logs);
+			processes.add(noopBatched);
+			ServiceProcess tutorial = ServiceProcess.start("tutorial-boto3-" + latency + "ms",
+					List.of("python3", root.resolve("bench/tutorial_consumer.py").toString(), aws.toString(),
+							topology.queueUrl("bench-tutorial")),
+					Map.of(), logs);
+			processes.add(tutorial);
+			attempt("cases 1-2", latency, () -> consumersVsBaselines(latency, aws));
+			attempt("case 5", latency, () -> endToEnd(latency));
+		}
+		finally {
+			for (ServiceProcess process : processes) {
+				process.close();
+			}
+			if (awsProxy != null) {
+				awsProxy.close();
+				dynamoDbProxy.close();
+			}
+		}
+	}
+
+	// ---- case 3: the frontend vs the raw SDK ------------------------------------------------------------------
+
+	private void frontendVsRawSdk(int latency, URI aws) throws Exception {
+		log("case 3: frontend vs raw SDK S3 put + SNS publish, " + LOAD_CONCURRENCY + " at a time");
+		URI post = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
+		ClosedLoop.Request ours = (worker, sequence) -> post(post, worker, sequence) == 202;
+		try (S3Client s3 = Aws.s3(aws); SnsClient sns = Aws.sns(aws)) {
+			Map<String, MessageAttributeValue> attributes = Map.of("eventType",
+					MessageAttributeValue.builder().dataType("String").stringValue(MovieDetailsViewedEvent.TYPE)
+						.build(),
+					"schemaVersion", MessageAttributeValue.builder().dataType("Number").stringValue("1").build());
+			ClosedLoop.Request raw = (worker, sequence) -> {
+				MovieDetailsViewedEvent event = event(worker, sequence);
+				String json = EventJson.encode(event);
+				s3.putObject(p -> p.bucket(Topology.BUCKET).key(EventArchiveKey.of(event))
+					.contentType("application/json"), RequestBody.fromString(json));
+				sns.publish(p -> p.topicArn(topology.topicArn).message(json).messageAttributes(attributes));
+				return true;
+			};
+			Duration run = seconds(smoke ? 1 : 4);
+			ClosedLoop.run(LOAD_CONCURRENCY, seconds(smoke ? 1 : 3), ours);
+			ClosedLoop.run(LOAD_CONCURRENCY, seconds(smoke ? 1 : 3), raw);
+			List<ClosedLoop.Result> oursResults = new ArrayList<>();
+			List<ClosedLoop.Result> rawResults = new ArrayList<>();
+			for (int i = 0; i < runs; i++) {
+				oursResults.add(ClosedLoop.run(LOAD_CONCURRENCY, run, ours));
+				rawResults.add(ClosedLoop.run(LOAD_CONCURRENCY, run, raw));
+			}
+			String emulator = "fauxqs 2.4.1";
+			rows.add(new Report.Row("3", "Frontend vs raw SDK (S3 put, then SNS publish): events/s, "
+					+ LOAD_CONCURRENCY + " clients", emulator, latency,
+					summary(oursResults, ClosedLoop.Result::perSecond).format("/s")
+							+ failures(oursResults),
+					summary(rawResults, ClosedLoop.Result::perSecond).format("/s") + failures(rawResults),
+					ratios(oursResults, rawResults, ClosedLoop.Result::perSecond), "≥ 0.8×"));
+			rows.add(new Report.Row("3", "Frontend vs raw SDK: p50 / p99 latency (ratio of p50, lower is better)",
+					emulator, latency,
+					summary(oursResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+							+ summary(oursResults, ClosedLoop.Result::p99Millis).format("ms"),
+					summary(rawResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+							+ summary(rawResults, ClosedLoop.Result::p99Millis).format("ms"),
+					ratios(oursResults, rawResults, ClosedLoop.Result::p50Millis), "—"));
+		}
+	}
+
+	// ---- case 4: fan-out vs synchronous calls -----------------------------------------------------------------
+
+	private void fanOutVsNaive(int latency) throws Exception {
+		URI ours = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
+		URI naive = URI.create("http://127.0.0.1:" + NAIVE_PORT + "/api/events/movie-details-viewed");
+		Duration run = seconds(smoke ? 1 : 2);
+		for (int work : List.of(0, 20, 100)) {
+			log("case 4: fan-out vs naive synchronous calls, consumers' work " + work + " ms");
+			http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + NAIVE_PORT + "/sleep?ms=" + work))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			ClosedLoop.Request oursRequest = (worker, sequence) -> post(ours, worker, sequence) == 202;
+			ClosedLoop.Request naiveRequest = (worker, sequence) -> post(naive, worker, sequence) == 202;
+			if (!smoke) {
+				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), oursRequest);
+				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), naiveRequest);
+			}
+			List<ClosedLoop.Result> oursResults = new ArrayList<>();
+			List<ClosedLoop.Result> naiveResults = new ArrayList<>();
+			for (int i = 0; i < runs; i++) {
+				oursResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, oursRequest));
+				naiveResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, naiveRequest));
+			}
+			rows.add(new Report.Row("4", "Fan-out vs naive frontend (4 sync HTTP calls), each service works " + work
+					+ " ms: p50 / p99 request latency (ratio of p50)", "fauxqs 2.4.1", latency,
+					summary(oursResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+							+ summary(oursResults, ClosedLoop.Result::p99Millis).format("ms"),
+					summary(naiveResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+							+ summary(naiveResults, ClosedLoop.Result::p99Millis).format("ms"),
+					ratios(oursResults, naiveResults, ClosedLoop.Result::p50Millis), "ours flat as work grows"));
+		}
+	}
+
+	// ---- cases 1 and 2: draining a queue ----------------------------------------------------------------------
+
+	private void consumersVsBaselines(int latency, URI aws) throws Exception {
+		AtomicBoolean stop = new AtomicBoolean();
+		SqsClient loopSqs = Aws.sqs(aws);
+		String rawQueue = topology.queueUrl("bench-raw");
+		for (int i = 0; i < MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL; i++) {
+			LatencyProxy.daemon(() -> rawLoop(loopSqs, rawQueue, stop));
+		}
+		try {
+			int big = smoke ? 200 : (latency == 0 ? 1000 : 500);
+			int real = smoke ? 30 : (latency == 0 ? 100 : 40);
+			int tutorialCount = smoke ? 20 : (latency == 0 ? 300 : 100);
+			log("cases 1-2: drain warm-up");
+			drain("bench-noop", smoke ? 10 : big / 4);
+			drain("bench-noop-batched", smoke ? 10 : big / 4);
+			drain("bench-raw", smoke ? 10 : big / 4);
+			drain("bench-tutorial", smoke ? 5 : tutorialCount / 4);
+			drain("netflix-events-user", smoke ? 5 : real / 4);
+			List<Double> noop = new ArrayList<>();
+			List<Double> noopBatched = new ArrayList<>();
+			List<Double> raw = new ArrayList<>();
+			List<Double> tutorial = new ArrayList<>();
+			List<Double> user = new ArrayList<>();
+			for (int i = 0; i < runs; i++) {
+				log("cases 1-2: drain run " + (i + 1));
+				noop.add(drain("bench-noop", big));
+				noopBatched.add(drain("bench-noop-batched", big));
+				raw.add(drain("bench-raw", big));
+				tutorial.add(drain("bench-tutorial", tutorialCount));
+				user.add(drain("netflix-events-user", real));
+			}
+			String settings = MAX_MESSAGES_PER_POLL + "/poll, " + MAX_CONCURRENT_MESSAGES + " in flight";
+			rows.add(new Report.Row("1", "Consumer vs raw SDK loop (receive 10, batch delete; " + settings
+					+ "): bench no-op @SqsListener app, " + big + " msgs", "fauxqs 2.4.1", latency,
+					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
+					ratios(noop, raw), "≥ 0.9×"));
+			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: the same no-op app with Spring Cloud AWS's "
+					+ "batched acknowledgements (its defaults; the services ack one by one for #1634), " + big
+					+ " msgs", "fauxqs 2.4.1", latency, Stats.Summary.of(noopBatched).format("msg/s"),
+					Stats.Summary.of(raw).format("msg/s"), ratios(noopBatched, raw), "≥ 0.9×"));
+			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: user-service, real processing, DynamoDB store, "
+					+ real + " msgs (raw loop has no store)", "fauxqs 2.4.1 + moto 5.2.1 (DynamoDB)", latency,
+					Stats.Summary.of(user).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
+					ratios(user, raw), "≥ 0.9×"));
+			rows.add(new Report.Row("2", "Consumer vs tutorial boto3 loop (1 per receive, then delete), 1 instance: "
+					+ "no-op app vs " + tutorialCount + " msgs", "fauxqs 2.4.1", latency,
+					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(tutorial).format("msg/s"),
+					ratios(noop, tutorial), latency == 0 ? "—" : "≥ 20×"));
+			rows.add(new Report.Row("2", "Consumer vs tutorial boto3 loop: user-service with its DynamoDB store",
+					"fauxqs 2.4.1 + moto 5.2.1 (DynamoDB)", latency, Stats.Summary.of(user).format("msg/s"),
+					Stats.Summary.of(tutorial).format("msg/s"), ratios(user, tutorial),
+					latency == 0 ? "—" : "≥ 20×"));
+		}
+		finally {
+			stop.set(true);
+		}
+	}
+
+	/** The ceiling: receive up to 10, do nothing, delete them in one batch. */
+	private static void rawLoop(SqsClient sqs, String queue, AtomicBoolean stop) {
+		while (!stop.get()) {
+			try {
+				List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue)
+					.maxNumberOfMessages(MAX_MESSAGES_PER_POLL).waitTimeSeconds(20)).messages();
+				if (!messages.isEmpty()) {
+					List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+					for (int i = 0; i < messages.size(); i++) {
+						entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+							.receiptHandle(messages.get(i).receiptHandle()).build());
+					}
+					sqs.deleteMessageBatch(d -> d.queueUrl(queue).entries(entries));
+				}
+			}
+			catch (RuntimeException ex) {
+				if (!stop.get()) {
+					System.err.println("raw loop: " + ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Fills the queue with {@code count} events as fast as the emulator takes them (while its consumer runs) and
+	 * returns messages per second from the first send until the queue holds nothing, visible or in flight.
+	 */
+	private double drain(String queueName, int count) throws InterruptedException {
+		String queue = topology.queueUrl(queueName);
+		long start = System.nanoTime();
+		List<Thread> senders = new ArrayList<>();
+		int perSender = (count + 3) / 4;
+		for (int s = 0; s < 4; s++) {
+			int from = s * perSender;
+			int to = Math.min(count, from + perSender);
+			Thread sender = new Thread(() -> {
+				for (int i = from; i < to; i += 10) {
+					List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+					for (int j = i; j < Math.min(to, i + 10); j++) {
+						entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j - i))
+							.messageBody(EventJson.encode(event(j, j))).build());
+					}
+					directSqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+				}
+			});
+			sender.start();
+			senders.add(sender);
+		}
+		for (Thread sender : senders) {
+			sender.join();
+		}
+		long deadline = start + Duration.ofSeconds(smoke ? 60 : 180).toNanos();
+		while (System.nanoTime() < deadline) {
+			Map<QueueAttributeName, String> attributes = directSqs.getQueueAttributes(a -> a.queueUrl(queue)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+				.attributes();
+			if (attributes.values().stream().allMatch("0"::equals)) {
+				return count / ((System.nanoTime() - start) / 1e9);
+			}
+			Thread.sleep(10);
+		}
+		log("drain of " + queueName + " timed out; purging it");
+		directSqs.purgeQueue(p -> p.queueUrl(queue));
+		return Double.NaN;
+	}
+
+	// ---- case 5: end to end ------------------------------------------------------------------------------------
+
+	private void endToEnd(int latency) throws Exception {
+		log("case 5: end to end at " + E2E_SUSTAINED_RATE + " events/s");
+		segment(seconds(smoke ? 1 : 4), E2E_SUSTAINED_RATE);
+		endToEndRows(latency, E2E_SUSTAINED_RATE, runs, seconds(smoke ? 2 : 10));
+	}
+
+	private void endToEndRows(int latency, int rate, int count, Duration duration) throws Exception {
+		Map<String, List<Double>> p50 = new LinkedHashMap<>();
+		Map<String, List<Double>> p99 = new LinkedHashMap<>();
+		List<Double> achieved = new ArrayList<>();
+		int missing = 0;
+		for (int i = 0; i < count; i++) {
+			Segment segment = segment(duration, rate);
+			achieved.add(segment.rate);
+			missing += segment.missing;
+			segment.latencies.forEach((service, values) -> {
+				p50.computeIfAbsent(service, s -> new ArrayList<>()).add(Stats.percentile(values, 50));
+				p99.computeIfAbsent(service, s -> new ArrayList<>()).add(Stats.percentile(values, 99));
+			});
+		}
+		for (String service : p50.keySet()) {
+			Stats.Summary median = Stats.Summary.of(p50.get(service));
+			Stats.Summary tail = Stats.Summary.of(p99.get(service));
+			if (rate == E2E_SUSTAINED_RATE) {
+				endToEnd.computeIfAbsent(service, s -> new LinkedHashMap<>())
+					.put(latency, new double[] { median.median(), tail.median() });
+			}
+			rows.add(new Report.Row("5", "End to end, POST accepted → applied (appliedAt − occurredAt) at " + rate
+					+ " events/s for " + duration.toSeconds() + " s: " + service + "-service, p50 / p99",
+					"fauxqs 2.4.1 + moto 5.2.1 (DynamoDB)", latency, median.format("ms") + " / " + tail.format("ms"),
+					"—", null,
+					E2E_TARGET_RATE + " events/s steady (achieved " + Stats.Summary.of(achieved).format("/s")
+							+ (missing > 0 ? "; " + missing + " not applied within 60 s" : "") + ")"));
+		}
+	}
+
+	private record Segment(double rate, Map<String, List<Double>> latencies, int missing) {
+	}
+
+	/** Posts at a steady rate for a while, then waits until every service applied every accepted event. */
+	private Segment segment(Duration duration, int rate) throws Exception {
+		URI post = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
+		Set<String> accepted = ConcurrentHashMap.newKeySet();
+		List<CompletableFuture<?>> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		long[] sequence = { 0 };
+		long start = System.nanoTime();
+		ticker.scheduleAtFixedRate(() -> {
+			long n = sequence[0]++;
+			requests.add(http.sendAsync(request(post, (int) (n % 50), n), HttpResponse.BodyHandlers.ofString())
+				.thenAccept(response -> {
+					Matcher id = EVENT_ID.matcher(response.body());
+					if (response.statusCode() == 202 && id.find()) {
+						accepted.add(id.group(1));
+					}
+				}));
+		}, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+		Thread.sleep(duration.toMillis());
+		ticker.shutdown();
+		ticker.awaitTermination(5, TimeUnit.SECONDS);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ex -> null).join();
+		Map<String, List<Double>> latencies = new LinkedHashMap<>();
+		int missing = 0;
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		for (int i = 0; i < Topology.SERVICES.size(); i++) {
+			String service = Topology.SERVICES.get(i);
+			URI recent = URI.create("http://127.0.0.1:" + (FIRST_CONSUMER_PORT + i) + "/api/applied-events?limit=1000");
+			Map<String, Double> found = new HashMap<>();
+			while (found.size() < accepted.size() && System.nanoTime() < deadline) {
+				JsonNode events = JSON.readTree(http.send(HttpRequest.newBuilder(recent).build(),
+						HttpResponse.BodyHandlers.ofString()).body()).path("events");
+				for (JsonNode event : events) {
+					String id = event.path("eventId").asString();
+					if (accepted.contains(id)) {
+						found.put(id, (double) Duration.between(Instant.parse(event.path("occurredAt").asString()),
+								Instant.parse(event.path("appliedAt").asString())).toMillis());
+					}
+				}
+				if (found.size() < accepted.size()) {
+					Thread.sleep(100);
+				}
+			}
+			missing += accepted.size() - found.size();
+			latencies.put(service, new ArrayList<>(found.values()));
+		}
+		return new Segment(accepted.size() / seconds, latencies, missing);
+	}
+
+	// ---- helpers -----------------------------------------------------------------------------------------------
+
+	private int post(URI uri, int worker, long sequence) throws Exception {
+		return http.send(request(uri, worker, sequence), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private static HttpRequest request(URI uri, int worker, long sequence) {
+		String body = "{\"userId\":\"bench-user-" + worker + "\",\"movieId\":" + (1 + sequence % 500)
+				+ ",\"movieTitle\":\"Bench " + (1 + sequence % 500) + "\"}";
+		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+
+	private static MovieDetailsViewedEvent event(int worker, long sequence) {
+		return MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), "bench-user-" + worker,
+				1 + sequence % 500, "Bench " + (1 + sequence % 500), null, null, null);
+	}
+
+	private static AttributeValue s(String value) {
+		return AttributeValue.fromS(value);
+	}
+
+	private static Duration seconds(long seconds) {
+		return Duration.ofSeconds(seconds);
+	}
+
+	private String jar(String module) {
+		return root.resolve(module).resolve("target").resolve(module + ".jar").toString();
+	}
+
+	private String benchClasspath() throws java.io.IOException {
+		Path target = root.resolve("bench/target");
+		return target.resolve("classes") + ":" + java.nio.file.Files.readString(target.resolve("classpath.txt")).trim();
+	}
+
+	private static URI health(int port) {
+		return URI.create("http://127.0.0.1:" + port + "/actuator/health");
+	}
+
+	private static Stats.Summary summary(List<ClosedLoop.Result> results,
+			java.util.function.ToDoubleFunction<ClosedLoop.Result> metric) {
+		return Stats.Summary.of(results.stream().map(r -> metric.applyAsDouble(r)).toList());
+	}
+
+	private static String failures(List<ClosedLoop.Result> results) {
+		long failed = results.stream().mapToLong(ClosedLoop.Result::failed).sum();
+		return failed == 0 ? "" : " [" + failed + " failed]";
+	}
+
+	private static Stats.Summary ratios(List<ClosedLoop.Result> ours, List<ClosedLoop.Result> baseline,
+			java.util.function.ToDoubleFunction<ClosedLoop.Result> metric) {
+		return ratios(ours.stream().map(r -> metric.applyAsDouble(r)).toList(),
+				baseline.stream().map(r -> metric.applyAsDouble(r)).toList());
+	}
+
+	/** Run i of ours over run i of the baseline (they ran back to back), summarised. */
+	private static Stats.Summary ratios(List<Double> ours, List<Double> baseline) {
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < Math.min(ours.size(), baseline.size()); i++) {
+			ratios.add(ours.get(i) / baseline.get(i));
+		}
+		return Stats.Summary.of(ratios);
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.netflixevents.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A JVM (or other) process the bench started, its log in {@code results/raw/logs}, and what it costs. */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	final String name;
+
+	final Process process;
+
+	final long startedNanos = System.nanoTime();
+
+	private final Path log;
+
+	private ServiceProcess(String name, Process process, Path log) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
+			throws IOException {
+		Files.createDirectories(logs);
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(environment);
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(logs.resolve(name + ".log").toFile());
+		return new ServiceProcess(name, builder.start(), logs.resolve(name + ".log"));
+	}
+
+	/** Waits until the URL answers 200 and returns the seconds since the process was started. */
+	double awaitHttp(URI url, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
+			}
+			try {
+				if (HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return (System.nanoTime() - startedNanos) / 1e9;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException(name + " did not answer " + url + " within " + timeout);
+	}
+
+	/** What Spring Boot logged: "Started … in X seconds (process running for Y)", as "X s", or "n/a". */
+	String springStartup() throws IOException {
+		java.util.regex.Matcher started = java.util.regex.Pattern
+			.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)")
+			.matcher(Files.readString(log));
+		return started.find() ? started.group(1) + " s (JVM up " + started.group(2) + " s)" : "n/a";
+	}
+
+	/** Resident set size in MB, from /proc. */
+	double rssMegabytes() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+			}
+		}
+		return Double.NaN;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(25, java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			process.waitFor();
+		}
+	}
+
+}
