@@ -3,8 +3,6 @@ package io.netflixevents.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,7 +10,6 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -58,26 +55,14 @@ public final class FaultProxy implements AutoCloseable {
 	private FaultProxy(InetSocketAddress upstream, ServerSocket server) {
 		this.upstream = upstream;
 		this.server = server;
-		AtomicInteger ids = new AtomicInteger();
-		this.threads = Executors.newCachedThreadPool(task -> {
-			Thread thread = new Thread(task, "fault-proxy-" + server.getLocalPort() + "-" + ids.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.threads = Loopback.daemonThreads("fault-proxy", server);
 	}
 
 	/** Starts a proxy in front of {@code upstream}'s host and port, open. */
 	public static FaultProxy start(URI upstream) {
-		try {
-			ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-			int port = upstream.getPort() != -1 ? upstream.getPort() : "https".equals(upstream.getScheme()) ? 443 : 80;
-			FaultProxy proxy = new FaultProxy(new InetSocketAddress(upstream.getHost(), port), server);
-			proxy.threads.execute(proxy::acceptLoop);
-			return proxy;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		FaultProxy proxy = new FaultProxy(Loopback.addressOf(upstream), Loopback.listen());
+		proxy.threads.execute(proxy::acceptLoop);
+		return proxy;
 	}
 
 	/** Where clients connect instead of the upstream: {@code http://127.0.0.1:<port>}. */

@@ -3,19 +3,15 @@ package io.netflixevents.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy that lets one request at a time through to the emulator's DynamoDB, so that each DynamoDB call is
@@ -48,27 +44,14 @@ public final class SerializingProxy implements AutoCloseable {
 	private SerializingProxy(InetSocketAddress upstream, ServerSocket server) {
 		this.upstream = upstream;
 		this.server = server;
-		AtomicInteger ids = new AtomicInteger();
-		this.threads = Executors.newCachedThreadPool(task -> {
-			Thread thread = new Thread(task, "serializing-proxy-" + server.getLocalPort() + "-" + ids.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.threads = Loopback.daemonThreads("serializing-proxy", server);
 	}
 
 	/** Starts one in front of {@code upstream}'s host and port. */
 	public static SerializingProxy start(URI upstream) {
-		try {
-			ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-			SerializingProxy proxy = new SerializingProxy(
-					new InetSocketAddress(upstream.getHost(), upstream.getPort() != -1 ? upstream.getPort() : 80),
-					server);
-			proxy.threads.execute(proxy::acceptLoop);
-			return proxy;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		SerializingProxy proxy = new SerializingProxy(Loopback.addressOf(upstream), Loopback.listen());
+		proxy.threads.execute(proxy::acceptLoop);
+		return proxy;
 	}
 
 	/** Where clients connect instead of the upstream: {@code http://127.0.0.1:<port>}. */
