@@ -2,6 +2,7 @@ package io.netflixevents.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ class ConsumerMetrics {
 
 	void applied(MovieDetailsViewedEvent event, long startedNanos) {
 		applied.increment();
-		processing.record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+		processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
 		lag.record(Duration.between(event.occurredAt(), clock.instant()));
 	}
 

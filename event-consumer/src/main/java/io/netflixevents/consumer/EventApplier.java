@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -82,7 +83,7 @@ class EventApplier {
 		var now = clock.instant();
 		return TransactWriteItem.builder()
 			.put(put -> put.tableName(table.name())
-				.item(java.util.Map.of(Items.PK, Items.s(MARKER_PREFIX + event.eventId()), Items.SK,
+				.item(Map.of(Items.PK, Items.s(MARKER_PREFIX + event.eventId()), Items.SK,
 						Items.s(MARKER_SK), "appliedAt", Items.s(now.toString()), "expiresAt",
 						Items.n(now.plus(MARKER_LIFETIME).getEpochSecond())))
 				.conditionExpression("attribute_not_exists(pk)"))
@@ -95,7 +96,7 @@ class EventApplier {
 			.update(update -> update.tableName(table.name())
 				.key(Items.key(COUNTER_PREFIX + shard, COUNTER_SK))
 				.updateExpression("ADD applied :one")
-				.expressionAttributeValues(java.util.Map.of(":one", Items.n(1))))
+				.expressionAttributeValues(Map.of(":one", Items.n(1))))
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package io.netflixevents.consumer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public class ServiceTable {
 
 	/** The items of these keys that exist, in no particular order. */
 	public List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
-		List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+		List<Map<String, AttributeValue>> items = new ArrayList<>();
 		for (int from = 0; from < keys.size(); from += MAX_BATCH_GET) {
 			Map<String, KeysAndAttributes> unprocessed = Map.of(name,
 					KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + MAX_BATCH_GET, keys.size())))

@@ -1,6 +1,8 @@
 package io.netflixevents.frontend.ingest;
 
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.EventValidator;
@@ -51,11 +53,11 @@ class EventIngestion {
 		}
 	}
 
-	private static <T> T attempt(MovieDetailsViewedEvent event, String step, java.util.function.Supplier<T> call) {
+	private static <T> T attempt(MovieDetailsViewedEvent event, String step, Supplier<T> call) {
 		try {
 			return call.get();
 		}
-		catch (SdkException | java.util.concurrent.CompletionException ex) {
+		catch (SdkException | CompletionException ex) {
 			throw new AwsUnavailableException(event.eventId(), step, ex);
 		}
 	}

@@ -1,6 +1,7 @@
 package io.netflixevents.user.history;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class ViewingHistory implements MovieDetailsViewedHandler {
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
-		Map<String, AttributeValue> item = new java.util.HashMap<>(
+		Map<String, AttributeValue> item = new HashMap<>(
 				Items.key(userKey(event.userId()), "VIEW#" + Items.sortable(event.occurredAt()) + "#" + event.eventId()));
 		item.put("movieId", Items.n(event.movieId()));
 		item.put("viewedAt", Items.s(event.occurredAt().toString()));
