@@ -17,7 +17,7 @@ started=$(date +%s)
 mkdir -p "$out" "$bench/results/raw/logs"
 
 command -v java >/dev/null || { echo "run.sh: java (17+) is needed" >&2; exit 1; }
-command -v moto_server >/dev/null || { echo "run.sh: moto_server is needed (pip install 'moto[server]')" >&2; exit 1; }
+python3 -c 'import moto.server' 2>/dev/null || { echo "run.sh: python3 with moto is needed (pip install 'moto[server]')" >&2; exit 1; }
 python3 -c 'import boto3' 2>/dev/null || { echo "run.sh: python3 with boto3 is needed (the tutorial baseline)" >&2; exit 1; }
 
 echo "== npm ci (fauxqs 2.4.1, node 22.23.3, pinned by bench/package-lock.json)"
@@ -41,7 +41,7 @@ trap cleanup EXIT INT TERM
 echo "== starting fauxqs on 127.0.0.1:$fauxqs_port and moto on 127.0.0.1:$moto_port"
 (cd "$bench" && exec node_modules/.bin/node fauxqs-server.mjs "$fauxqs_port") >"$bench/results/raw/logs/fauxqs.log" 2>&1 &
 pids+=($!)
-moto_server -H 127.0.0.1 -p "$moto_port" >"$bench/results/raw/logs/moto.log" 2>&1 &
+python3 "$root/infra/local/moto_server.py" -H 127.0.0.1 -p "$moto_port" >"$bench/results/raw/logs/moto.log" 2>&1 &
 pids+=($!)
 for port in "$fauxqs_port" "$moto_port"; do
   for _ in $(seq 1 100); do

@@ -1,14 +1,31 @@
-"""moto_server with DynamoDB writes made atomic, for the local run.
+"""moto_server with DynamoDB made atomic and its transactions cheap, for the local run and the tests.
 
-moto serves requests on many threads without a lock, and its TransactWriteItems copies a table, applies the items
-one by one and restores the copy on failure: two transactions at once can leak or wipe each other's writes. Real
-DynamoDB isolates them, and the consumers rely on that (see README, "Delivery guarantees"). This runs moto's own
-server with one lock around every DynamoDB write. Usage: python3 moto_server.py -H 127.0.0.1 -p 4566
+moto serves requests on many threads without a lock, and its TransactWriteItems deep-copies every table it touches,
+applies the items one by one and restores the copies on failure: two transactions at once can leak or wipe each
+other's writes, and each one costs time in proportion to the table's size. Real DynamoDB isolates transactions, and the
+consumers rely on that (see README, "Delivery guarantees"). This runs moto's own server with:
+
+- one lock around every DynamoDB read and write, so a transaction is never seen or overwritten half applied;
+- a transaction that saves and, on failure, restores only the items it names, instead of whole tables;
+- the list of moto's services read once: moto lists its package directory on every request, under a lock that
+  every request takes, and each of those ~150 file system calls lets the other request threads take the
+  interpreter, so under load requests queue for seconds behind that lock;
+- SQS's clock read with time.time(): moto asks for the time through datetime arithmetic (~30 us) once or twice for
+  every message in a queue on every receive and GetQueueAttributes, which made each call cost milliseconds per
+  hundred messages waiting.
+
+Usage: python3 moto_server.py -H 127.0.0.1 -p 4566
 """
+import copy
 import functools
 import threading
+import time
 
+import moto.backends
+import moto.dynamodb.models as dynamodb_models
+import moto.sqs.models as sqs_models
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
 from moto.server import main
 
 _lock = threading.RLock()
@@ -23,9 +40,72 @@ def _serialized(method):
     return locked
 
 
-for _name in ("put_item", "update_item", "delete_item", "transact_write_items", "batch_write_item"):
-    if hasattr(DynamoDBBackend, _name):
-        setattr(DynamoDBBackend, _name, _serialized(getattr(DynamoDBBackend, _name)))
+class _TablesAreNotCopied:
+    """Stands in for the copy module inside moto's DynamoDB backend: a table "copy" is the table itself."""
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
+def _named_items(backend, transact_items):
+    """(table, hash key, range key) of every item a transaction names; an item moto would reject is left out."""
+    named = []
+    for transact_item in transact_items:
+        try:
+            _, operation = next(iter(transact_item.items()))
+            table = backend.get_table(operation["TableName"])
+            key = operation.get("Key")
+            if key is None:
+                attributes = operation["Item"]
+                key = {name: attributes[name] for name in (table.hash_key_attr, table.range_key_attr) if name}
+            named.append((table, *backend.get_keys_value(table, key)))
+        except Exception:  # moto's own checks report it, with the error DynamoDB gives
+            continue
+    return named
+
+
+def _restore(table, hash_key, range_key, saved):
+    if saved is None:
+        table.delete_item(hash_key, range_key)
+    elif range_key is not None:
+        table.items[hash_key][range_key] = saved
+    else:
+        table.items[hash_key] = saved
+
+
+def _item_by_item(transact_write_items):
+    @functools.wraps(transact_write_items)
+    def transact(self, transact_items):
+        with _lock:
+            named = _named_items(self, transact_items)
+            saved = [copy.deepcopy(table.get_item(hash_key, range_key)) for table, hash_key, range_key in named]
+            try:
+                return transact_write_items(self, transact_items)
+            except Exception:
+                for (table, hash_key, range_key), item in zip(named, saved):
+                    _restore(table, hash_key, range_key, item)
+                raise
+
+    return transact
+
+
+def _now_unless_given(unix_time, scale):
+    @functools.wraps(unix_time)
+    def fast(dt=None):
+        return time.time() * scale if dt is None else unix_time(dt)
+
+    return fast
+
+
+sqs_models.unix_time = _now_unless_given(sqs_models.unix_time, 1.0)
+sqs_models.unix_time_millis = _now_unless_given(sqs_models.unix_time_millis, 1000.0)
+_services = tuple(moto.backends.list_of_moto_modules())
+moto.backends.list_of_moto_modules = lambda: _services
+dynamodb_models.copy = _TablesAreNotCopied
+DynamoDBBackend.transact_write_items = _item_by_item(DynamoDBBackend.transact_write_items)
+for _name in ("put_item", "update_item", "delete_item", "transact_write_items", "get_item", "query", "scan"):
+    setattr(DynamoDBBackend, _name, _serialized(getattr(DynamoDBBackend, _name)))
 
 if __name__ == "__main__":
     main()

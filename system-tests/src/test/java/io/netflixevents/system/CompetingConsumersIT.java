@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
 import io.netflixevents.testsupport.RunningSystem;
-import io.netflixevents.testsupport.SerializingProxy;
 import io.netflixevents.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +52,6 @@ class CompetingConsumersIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static SerializingProxy dynamoDb;
-
 	private static Deliveries deliveries;
 
 	private static String queueUrl;
@@ -68,13 +65,11 @@ class CompetingConsumersIT {
 	@BeforeAll
 	static void startSystem() {
 		AwsEmulator aws = AwsEmulator.shared();
-		dynamoDb = SerializingProxy.start(aws.endpoint());
-		deliveries = new Deliveries(aws, dynamoDb.endpoint()).withFreshTables(List.of(SERVICE), "competing");
+		deliveries = new Deliveries(aws).withFreshTables(List.of(SERVICE), "competing");
 		queueUrl = deliveries.queues().createWithDeadLetterQueue("netflix-events-competing", VISIBILITY_TIMEOUT_SECONDS, 5);
 		system = RunningSystem.builder(aws)
 			.consumers(SERVICE)
 			.instances(SERVICE, 2)
-			.dynamoDbEndpoint(dynamoDb.endpoint())
 			.environment(SERVICE, "AWS_SQS_QUEUE_URL", queueUrl)
 			.environment(SERVICE, "AWS_DYNAMODB_TABLE", deliveries.tableOf(SERVICE))
 			.environment(FRONTEND, "AWS_SNS_TOPIC", "")
@@ -87,9 +82,6 @@ class CompetingConsumersIT {
 	static void stopSystem() {
 		if (system != null) {
 			system.close();
-		}
-		if (dynamoDb != null) {
-			dynamoDb.close();
 		}
 		if (deliveries != null) {
 			deliveries.close();

@@ -18,11 +18,7 @@ import io.netflixevents.event.EventArchiveKey;
 import io.netflixevents.testsupport.AwsEmulator;
 import io.netflixevents.testsupport.Queues;
 import io.netflixevents.testsupport.RunningSystem;
-import io.netflixevents.testsupport.SerializingProxy;
 import io.netflixevents.testsupport.Tables;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -62,16 +58,8 @@ final class Deliveries implements AutoCloseable {
 
 	private final Map<String, String> tables = new HashMap<>();
 
-	/**
-	 * @param dynamoDbEndpoint where the consumers reach DynamoDB (a {@link SerializingProxy} on moto), so that reads
-	 * see only whole transactions
-	 */
-	Deliveries(AwsEmulator aws, URI dynamoDbEndpoint) {
-		this.dynamoDb = DynamoDbClient.builder()
-			.endpointOverride(dynamoDbEndpoint)
-			.region(Region.of(AwsEmulator.REGION))
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.build();
+	Deliveries(AwsEmulator aws) {
+		this.dynamoDb = Tables.client(aws);
 		this.s3 = aws.s3();
 		this.sqs = aws.sqs();
 		this.queues = new Queues(sqs);

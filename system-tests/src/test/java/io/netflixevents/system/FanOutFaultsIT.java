@@ -15,7 +15,6 @@ import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
 import io.netflixevents.testsupport.FaultProxy;
 import io.netflixevents.testsupport.Processes;
-import io.netflixevents.testsupport.SerializingProxy;
 import io.netflixevents.testsupport.RunningSystem;
 import io.netflixevents.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +59,7 @@ class FanOutFaultsIT {
 
 	private static FaultProxy awsPath;
 
-	/** The consumers' way to DynamoDB, behind {@link #awsPath}: one request at a time (moto's transactions race). */
-	private static SerializingProxy dynamoDb;
-
-	/** Between user-service and {@link #dynamoDb} only: its store can fail while SQS works. */
+	/** Between user-service and {@link #awsPath}, for DynamoDB only: its store can fail while SQS works. */
 	private static FaultProxy userStore;
 
 	private static RunningSystem system;
@@ -77,16 +73,14 @@ class FanOutFaultsIT {
 	static void startSystem() {
 		aws = AwsEmulator.shared();
 		awsPath = FaultProxy.start(aws.endpoint());
-		dynamoDb = SerializingProxy.start(awsPath.endpoint());
-		userStore = FaultProxy.start(dynamoDb.endpoint());
-		deliveries = new Deliveries(aws, dynamoDb.endpoint()).withFreshTables(CONSUMERS, "fan-out-faults");
+		userStore = FaultProxy.start(awsPath.endpoint());
+		deliveries = new Deliveries(aws).withFreshTables(CONSUMERS, "fan-out-faults");
 		for (String consumer : CONSUMERS) { // nothing left over from other test classes
 			deliveries.queues().purge(queueOf(consumer));
 			deliveries.queues().purge(deadLetterQueueOf(consumer));
 		}
 		RunningSystem.Builder builder = RunningSystem.builder(aws)
 			.awsEndpoint(awsPath.endpoint())
-			.dynamoDbEndpoint(dynamoDb.endpoint())
 			.environment(FRONTEND, "AWS_CALL_TIMEOUT", CALL_TIMEOUT.toSeconds() + "s")
 			.environment(FRONTEND, "AWS_ATTEMPT_TIMEOUT", "1s")
 			.environment(USER_SERVICE, RunningSystem.DYNAMODB_ENDPOINT_VARIABLE, userStore.endpoint().toString());
@@ -102,9 +96,6 @@ class FanOutFaultsIT {
 		}
 		if (userStore != null) {
 			userStore.close();
-		}
-		if (dynamoDb != null) {
-			dynamoDb.close();
 		}
 		if (awsPath != null) {
 			awsPath.close();

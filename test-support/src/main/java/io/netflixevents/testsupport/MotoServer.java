@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A {@code moto_server} on a free loopback port. Closing it ends the process this class started, and only that one.
+ * moto on a free loopback port. Closing it ends the process this class started, and only that one.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -31,12 +31,14 @@ public final class MotoServer implements AutoCloseable {
 		this.endpoint = endpoint;
 	}
 
-	/** Starts {@code moto_server} (or {@code python3 -m moto.server}) and waits until it answers. */
+	/**
+	 * Starts moto through {@code infra/local/moto_server.py}, moto's own server with DynamoDB transactions made
+	 * isolated and cheap (see there), and waits until it answers.
+	 */
 	public static MotoServer start() {
 		int port = FreePorts.next();
-		List<String> command = Processes.onPath("moto_server") != null
-				? List.of("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-				: List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+		List<String> command = List.of("python3", ProjectFiles.resolve("infra/local/moto_server.py").toString(), "-H",
+				"127.0.0.1", "-p", String.valueOf(port));
 		Process process;
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true)

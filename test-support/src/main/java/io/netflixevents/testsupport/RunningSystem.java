@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * their URLs ({@code RECOMMENDATION_SERVICE_URL}, ...). {@link #start(AwsEmulator)} runs one instance of each of the
  * five; {@link #builder(AwsEmulator)} lets a test route AWS calls through a {@link FaultProxy}, set a service's
  * environment, pick the consumers and run several instances of one. Instances can be added, stopped and killed
- * while the system runs. The consumers reach DynamoDB through a {@link SerializingProxy} (see there why).
+ * while the system runs.
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -30,11 +30,8 @@ public final class RunningSystem implements AutoCloseable {
 
 	private final Map<String, List<ServiceProcess>> instances;
 
-	private final SerializingProxy ownDynamoDbProxy;
-
-	private RunningSystem(Map<String, Map<String, String>> environments, SerializingProxy ownDynamoDbProxy) {
+	private RunningSystem(Map<String, Map<String, String>> environments) {
 		this.environments = environments;
-		this.ownDynamoDbProxy = ownDynamoDbProxy;
 		this.instances = new LinkedHashMap<>();
 		environments.keySet().forEach(service -> instances.put(service, new CopyOnWriteArrayList<>()));
 	}
@@ -114,9 +111,6 @@ public final class RunningSystem implements AutoCloseable {
 			.parallelStream()
 			.filter(ServiceProcess::isAlive)
 			.forEach(ServiceProcess::close);
-		if (ownDynamoDbProxy != null) {
-			ownDynamoDbProxy.close();
-		}
 	}
 
 	/** What to run, and how. */
@@ -147,10 +141,7 @@ public final class RunningSystem implements AutoCloseable {
 			return this;
 		}
 
-		/**
-		 * The consumers reach DynamoDB here. Unless told, the system puts a {@link SerializingProxy} of its own in
-		 * front of the AWS endpoint for them: moto's transactions are not isolated from each other.
-		 */
+		/** The consumers reach DynamoDB here instead of at the AWS endpoint. */
 		public Builder dynamoDbEndpoint(URI endpoint) {
 			this.dynamoDbEndpoint = endpoint;
 			return this;
@@ -192,22 +183,18 @@ public final class RunningSystem implements AutoCloseable {
 		}
 
 		public RunningSystem start() {
-			SerializingProxy ownDynamoDbProxy = null;
-			URI dynamoDb = dynamoDbEndpoint;
-			if (dynamoDb == null) {
-				ownDynamoDbProxy = SerializingProxy.start(awsEndpoint != null ? awsEndpoint : aws.endpoint());
-				dynamoDb = ownDynamoDbProxy.endpoint();
-			}
 			Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 			for (String consumer : consumers.keySet()) {
 				Map<String, String> environment = environmentFor(consumer);
-				environment.putIfAbsent(DYNAMODB_ENDPOINT_VARIABLE, dynamoDb.toString());
+				if (dynamoDbEndpoint != null) {
+					environment.putIfAbsent(DYNAMODB_ENDPOINT_VARIABLE, dynamoDbEndpoint.toString());
+				}
 				environments.put(consumer, environment);
 			}
 			if (frontend) {
 				environments.put(FRONTEND, environmentFor(FRONTEND));
 			}
-			RunningSystem system = new RunningSystem(environments, ownDynamoDbProxy);
+			RunningSystem system = new RunningSystem(environments);
 			List<ServiceProcess> started = new ArrayList<>();
 			try {
 				consumers.forEach((consumer, count) -> {
