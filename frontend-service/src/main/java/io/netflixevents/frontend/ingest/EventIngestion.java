@@ -1,7 +1,11 @@
 package io.netflixevents.frontend.ingest;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.netflixevents.event.EventJson;
@@ -15,13 +19,33 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
-/** Validate, archive, publish: in that order, stopping at the first step that fails. */
+/**
+ * Validate, then archive in S3 and publish. By default the two calls run at the same time (the S3 put on a thread of
+ * the archive pool, the publish on the request's thread), so a request costs the slower of them, not their sum; with
+ * {@code netflix.events.ingest.order=archive-first} the event is published only once stored, so the archive holds
+ * every event that was ever published. Either way the answer waits for both calls to end, and is a receipt only when
+ * both succeeded.
+ */
 @Service
-class EventIngestion {
+class EventIngestion implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
+
+	private static final String ARCHIVING = "storing the event in S3";
+
+	private static final String PUBLISHING = "publishing the event";
+
+	/** In what order the S3 put and the publish run. */
+	enum Order {
+
+		CONCURRENT, ARCHIVE_FIRST
+
+	}
 
 	private final EventArchive archive;
 
@@ -31,21 +55,43 @@ class EventIngestion {
 
 	private final Clock clock;
 
-	EventIngestion(EventArchive archive, EventPublisher publisher, IngestMetrics metrics, Clock clock) {
+	private final Order order;
+
+	private final ExecutorService archiving;
+
+	EventIngestion(EventArchive archive, EventPublisher publisher, IngestMetrics metrics, Clock clock,
+			@Value("${netflix.events.ingest.order:concurrent}") Order order,
+			@Value("${netflix.events.ingest.archive-threads:50}") int archiveThreads) {
 		this.archive = archive;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.order = order;
+		this.archiving = Executors.newFixedThreadPool(archiveThreads, new CustomizableThreadFactory("archive-"));
 	}
 
 	IngestReceipt ingest(MovieDetailsViewedRequest request) {
 		MovieDetailsViewedEvent event = EventValidator.requireValid(request.toEvent(clock.instant()));
 		try (var eventId = MDC.putCloseable("eventId", event.eventId().toString())) {
 			String json = EventJson.encode(event);
-			String key = attempt(event, "storing the event in S3",
-					() -> metrics.timeArchive(() -> archive.store(event, json)));
-			Publication publication = attempt(event, "publishing the event",
-					() -> metrics.timePublish(() -> publisher.publish(event, json)));
+			Supplier<String> store = () -> metrics.timeArchive(() -> archive.store(event, json));
+			Supplier<Publication> publish = () -> metrics.timePublish(() -> publisher.publish(event, json));
+			String key;
+			Publication publication;
+			if (order == Order.ARCHIVE_FIRST) {
+				key = attempt(event, ARCHIVING, store);
+				publication = attempt(event, PUBLISHING, publish);
+			}
+			else {
+				CompletableFuture<String> stored = CompletableFuture.supplyAsync(store, archiving);
+				try {
+					publication = attempt(event, PUBLISHING, publish);
+				}
+				finally {
+					stored.exceptionally(failure -> null).join(); // answer only once the S3 put ended too
+				}
+				key = attempt(event, ARCHIVING, stored::join);
+			}
 			metrics.accepted();
 			log.info("Accepted event {} (user {}, movie {}): s3://{}, message {}", event.eventId(), event.userId(),
 					event.movieId(), key, publication.messageId());
@@ -57,9 +103,22 @@ class EventIngestion {
 		try {
 			return call.get();
 		}
-		catch (SdkException | CompletionException ex) {
+		catch (SdkException ex) {
 			throw new AwsUnavailableException(event.eventId(), step, ex);
 		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof SdkException cause) {
+				throw new AwsUnavailableException(event.eventId(), step, cause);
+			}
+			throw ex;
+		}
+	}
+
+	/** Runs after the web server finished its in-flight requests: nothing is waiting on the pool any more. */
+	@Override
+	public void destroy() throws InterruptedException {
+		archiving.shutdown();
+		archiving.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 }

@@ -14,7 +14,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When S3 or SNS fails, the answer is 503 with a problem body, never a 202. */
+/**
+ * When S3 or SNS fails, the answer is 503 with a problem body that names the failed step, never a 202, and only once
+ * both calls ended.
+ */
 class AwsFailureTests {
 
 	private static final AwsEmulator aws = AwsEmulator.shared();
@@ -26,10 +29,11 @@ class AwsFailureTests {
 		aws.register(registry);
 	}
 
-	private static void assertUnavailable(EventEndpoint.Reply reply) {
+	private static void assertUnavailable(EventEndpoint.Reply reply, String failedStep) {
 		assertThat(reply.status()).isEqualTo(503);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
 		assertThat(reply.text("eventId")).isNotBlank();
+		assertThat(reply.text("detail")).startsWith(failedStep + " failed");
 	}
 
 	@Nested
@@ -42,10 +46,33 @@ class AwsFailureTests {
 		int port;
 
 		@Test
+		void answers503ThoughThePublishBesideItSucceeded() {
+			observed.published();
+
+			assertUnavailable(new EventEndpoint(port).post("{\"userId\":\"carol\",\"movieId\":11}"),
+					"storing the event in S3");
+
+			assertThat(observed.published()).as("published concurrently; the client's retry republishes")
+				.hasSize(1);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+	@TestPropertySource(properties = { "netflix.events.bucket=no-such-bucket",
+			"netflix.events.topic=" + Observed.TOPIC, "netflix.events.ingest.order=archive-first" })
+	class WhenS3FailsArchivingFirst {
+
+		@LocalServerPort
+		int port;
+
+		@Test
 		void answers503AndPublishesNothing() {
 			observed.published();
 
-			assertUnavailable(new EventEndpoint(port).post("{\"userId\":\"carol\",\"movieId\":11}"));
+			assertUnavailable(new EventEndpoint(port).post("{\"userId\":\"erin\",\"movieId\":13}"),
+					"storing the event in S3");
 
 			assertThat(observed.published()).isEmpty();
 		}
@@ -61,12 +88,12 @@ class AwsFailureTests {
 		int port;
 
 		@Test
-		void answers503() {
+		void answers503OnceTheEventIsStored() {
 			Set<String> before = observed.archivedKeys();
 
 			var reply = new EventEndpoint(port).post("{\"userId\":\"dave\",\"movieId\":12}");
 
-			assertUnavailable(reply);
+			assertUnavailable(reply, "publishing the event");
 			assertThat(observed.archivedKeys()).hasSize(before.size() + 1);
 		}
 

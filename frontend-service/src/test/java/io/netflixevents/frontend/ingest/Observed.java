@@ -1,5 +1,6 @@
 package io.netflixevents.frontend.ingest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,8 +59,8 @@ final class Observed {
 	}
 
 	/** Receives and deletes what reached the topic, waiting up to a second. */
-	java.util.List<Message> published() {
-		java.util.List<Message> messages = queues.peek(topicQueueUrl);
+	List<Message> published() {
+		List<Message> messages = queues.peek(topicQueueUrl);
 		messages.forEach(message -> sqs
 			.deleteMessage(request -> request.queueUrl(topicQueueUrl).receiptHandle(message.receiptHandle())));
 		return messages;
