@@ -6,7 +6,10 @@ other's writes, and each one costs time in proportion to the table's size. Real 
 consumers rely on that (see README, "Delivery guarantees"). This runs moto's own server with:
 
 - one lock around every DynamoDB read and write, so a transaction is never seen or overwritten half applied;
-- a transaction that saves and, on failure, restores only the items it names, instead of whole tables;
+- writes that copy an item before changing it: moto changes items in place, and a reader that was handed an item
+  before a write serializes its answer after the lock is released, so it could see the write, even one that is
+  rolled back a moment later; now it sees the item as it was when it read it;
+- a transaction that, on failure, puts back only the items it names, instead of copying whole tables first;
 - the list of moto's services read once: moto lists its package directory on every request, under a lock that
   every request takes, and each of those ~150 file system calls lets the other request threads take the
   interpreter, so under load requests queue for seconds behind that lock;
@@ -65,13 +68,21 @@ def _named_items(backend, transact_items):
     return named
 
 
-def _restore(table, hash_key, range_key, saved):
-    if saved is None:
+def _place(table, hash_key, range_key, item):
+    if item is None:
         table.delete_item(hash_key, range_key)
     elif range_key is not None:
-        table.items[hash_key][range_key] = saved
+        table.items[hash_key][range_key] = item
     else:
-        table.items[hash_key] = saved
+        table.items[hash_key] = item
+
+
+def _copy_on_write(table, hash_key, range_key):
+    """Gives the table a copy of the item to change; returns the item as it was, which nobody changes any more."""
+    item = table.get_item(hash_key, range_key)
+    if item is not None:
+        _place(table, hash_key, range_key, copy.deepcopy(item))
+    return item
 
 
 def _item_by_item(transact_write_items):
@@ -79,15 +90,29 @@ def _item_by_item(transact_write_items):
     def transact(self, transact_items):
         with _lock:
             named = _named_items(self, transact_items)
-            saved = [copy.deepcopy(table.get_item(hash_key, range_key)) for table, hash_key, range_key in named]
+            before = [_copy_on_write(*item) for item in named]
             try:
                 return transact_write_items(self, transact_items)
             except Exception:
-                for (table, hash_key, range_key), item in zip(named, saved):
-                    _restore(table, hash_key, range_key, item)
+                for (table, hash_key, range_key), item in zip(named, before):
+                    _place(table, hash_key, range_key, item)
                 raise
 
     return transact
+
+
+def _copied_first(update_item):
+    @functools.wraps(update_item)
+    def update(self, table_name, key, *args, **kwargs):
+        with _lock:
+            try:
+                table = self.get_table(table_name)
+                _copy_on_write(table, *self.get_keys_value(table, key))
+            except Exception:  # moto's own update reports it
+                pass
+            return update_item(self, table_name, key, *args, **kwargs)
+
+    return update
 
 
 def _now_unless_given(unix_time, scale):
@@ -104,6 +129,7 @@ _services = tuple(moto.backends.list_of_moto_modules())
 moto.backends.list_of_moto_modules = lambda: _services
 dynamodb_models.copy = _TablesAreNotCopied
 DynamoDBBackend.transact_write_items = _item_by_item(DynamoDBBackend.transact_write_items)
+DynamoDBBackend.update_item = _copied_first(DynamoDBBackend.update_item)
 for _name in ("put_item", "update_item", "delete_item", "transact_write_items", "get_item", "query", "scan"):
     setattr(DynamoDBBackend, _name, _serialized(getattr(DynamoDBBackend, _name)))
 
