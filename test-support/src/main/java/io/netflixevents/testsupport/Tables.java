@@ -1,5 +1,6 @@
 package io.netflixevents.testsupport;
 
+import java.net.URI;
 import java.util.UUID;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,8 +18,12 @@ public final class Tables {
 	}
 
 	public static DynamoDbClient client(AwsEmulator aws) {
+		return client(aws.endpoint());
+	}
+
+	public static DynamoDbClient client(URI endpoint) {
 		return DynamoDbClient.builder()
-			.endpointOverride(aws.endpoint())
+			.endpointOverride(endpoint)
 			.region(Region.of(AwsEmulator.REGION))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.build();

@@ -1,0 +1,176 @@
+package io.netflixevents.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netflixevents.testsupport.MotoServer;
+import io.netflixevents.testsupport.Tables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@code infra/local/moto_server.py}, which the local run and every test start instead of plain {@code moto_server}:
+ * its DynamoDB transactions must be isolated as DynamoDB's are, or the exactly-once tests would measure moto. Writers
+ * apply events the way the consumers do (a marker put on condition and a counter {@code ADD}, in one transaction).
+ */
+class MotoLauncherTests {
+
+	private static final int EVENTS = 100;
+
+	private static final int WRITERS = 8;
+
+	private static final Map<String, AttributeValue> COUNTER = Map.of("pk", AttributeValue.fromS("COUNT"), "sk",
+			AttributeValue.fromS("COUNT"));
+
+	private static MotoServer moto;
+
+	private static DynamoDbClient dynamoDb;
+
+	private static String table;
+
+	@BeforeAll
+	static void startMoto() {
+		moto = MotoServer.start();
+		dynamoDb = Tables.client(moto.endpoint());
+		table = Tables.createServiceTable(dynamoDb, "launcher");
+	}
+
+	@AfterAll
+	static void stopMoto() {
+		dynamoDb.close();
+		moto.close();
+	}
+
+	@Test
+	void concurrentTransactionsApplyEachEventOnceAndReadersNeverSeeARolledBackWrite() throws Exception {
+		AtomicInteger applied = new AtomicInteger();
+		AtomicInteger rejected = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 4);
+		try {
+			// every event offered by several writers at once: one transaction wins, the others roll back
+			runAll(threads, WRITERS, () -> {
+				for (int event = 0; event < EVENTS; event++) {
+					(apply(event) ? applied : rejected).incrementAndGet();
+				}
+			});
+			assertThat(applied).hasValue(EVENTS);
+			assertThat(counted()).isEqualTo((long) EVENTS).isEqualTo(markers());
+
+			// only duplicates now, each changing the counter before it is rolled back; readers must not see that
+			AtomicBoolean writing = new AtomicBoolean(true);
+			AtomicInteger reads = new AtomicInteger();
+			List<Long> wrongReads = new CopyOnWriteArrayList<>();
+			List<Future<?>> readers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				readers.add(threads.submit(() -> {
+					while (writing.get()) {
+						long counted = countedAlongWithMarkers();
+						if (counted != EVENTS) {
+							wrongReads.add(counted);
+						}
+						reads.incrementAndGet();
+					}
+				}));
+			}
+			int rejectedBefore = rejected.get();
+			runAll(threads, WRITERS, () -> {
+				for (int n = 0; n < 40; n++) {
+					(apply(ThreadLocalRandom.current().nextInt(EVENTS)) ? applied : rejected).incrementAndGet();
+				}
+			});
+			writing.set(false);
+			for (Future<?> reader : readers) {
+				reader.get();
+			}
+			assertThat(rejected.get() - rejectedBefore).isEqualTo(WRITERS * 40);
+			assertThat(reads).hasPositiveValue();
+			assertThat(wrongReads).as("counter values read while duplicates were rolled back").isEmpty();
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(counted()).isEqualTo((long) EVENTS).isEqualTo(markers());
+	}
+
+	private static void runAll(ExecutorService threads, int count, Runnable task) throws Exception {
+		List<Future<?>> running = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			running.add(threads.submit(task));
+		}
+		for (Future<?> future : running) {
+			future.get();
+		}
+	}
+
+	/** Marker and counter in one transaction; false when the marker was there already. */
+	private static boolean apply(int event) {
+		try {
+			dynamoDb.transactWriteItems(request -> request.transactItems(
+					item -> item.put(put -> put.tableName(table)
+						.item(Map.of("pk", AttributeValue.fromS("EVENT#" + event), "sk", AttributeValue.fromS("APPLIED")))
+						.conditionExpression("attribute_not_exists(pk)")),
+					item -> item.update(update -> update.tableName(table)
+						.key(COUNTER)
+						.updateExpression("ADD applied :one")
+						.expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+			return true;
+		}
+		catch (TransactionCanceledException ex) {
+			assertThat(ex.cancellationReasons().get(0).code()).isEqualTo("ConditionalCheckFailed");
+			return false;
+		}
+	}
+
+	private static long counted() {
+		Map<String, AttributeValue> item = dynamoDb
+			.getItem(request -> request.tableName(table).key(COUNTER).consistentRead(true))
+			.item();
+		return item.containsKey("applied") ? Long.parseLong(item.get("applied").n()) : 0;
+	}
+
+	/**
+	 * The counter, read in one {@code BatchGetItem} with the markers as a consumer's count endpoint reads its shards:
+	 * moto fetches the keys one by one, so writes can happen between the counter's fetch and the answer.
+	 */
+	private static long countedAlongWithMarkers() {
+		List<Map<String, AttributeValue>> keys = new ArrayList<>();
+		keys.add(COUNTER);
+		for (int event = 0; event < EVENTS - 1; event++) {
+			keys.add(Map.of("pk", AttributeValue.fromS("EVENT#" + event), "sk", AttributeValue.fromS("APPLIED")));
+		}
+		return dynamoDb.batchGetItem(request -> request.requestItems(Map.of(table, KeysAndAttributes.builder()
+				.keys(keys)
+				.consistentRead(true)
+				.build())))
+			.responses()
+			.get(table)
+			.stream()
+			.filter(item -> item.containsKey("applied"))
+			.mapToLong(item -> Long.parseLong(item.get("applied").n()))
+			.sum();
+	}
+
+	private static long markers() {
+		return dynamoDb.scan(request -> request.tableName(table)
+			.select(Select.COUNT)
+			.filterExpression("begins_with(pk, :marker)")
+			.expressionAttributeValues(Map.of(":marker", AttributeValue.fromS("EVENT#")))).count();
+	}
+
+}
