@@ -120,8 +120,6 @@ public final class RunningSystem implements AutoCloseable {
 
 		private URI awsEndpoint;
 
-		private URI dynamoDbEndpoint;
-
 		private final Map<String, Integer> consumers = new LinkedHashMap<>();
 
 		private boolean frontend = true;
@@ -138,12 +136,6 @@ public final class RunningSystem implements AutoCloseable {
 		/** Every service reaches AWS at this endpoint (a {@link FaultProxy}'s) instead of the emulator's own. */
 		public Builder awsEndpoint(URI endpoint) {
 			this.awsEndpoint = endpoint;
-			return this;
-		}
-
-		/** The consumers reach DynamoDB here instead of at the AWS endpoint. */
-		public Builder dynamoDbEndpoint(URI endpoint) {
-			this.dynamoDbEndpoint = endpoint;
 			return this;
 		}
 
@@ -185,11 +177,7 @@ public final class RunningSystem implements AutoCloseable {
 		public RunningSystem start() {
 			Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 			for (String consumer : consumers.keySet()) {
-				Map<String, String> environment = environmentFor(consumer);
-				if (dynamoDbEndpoint != null) {
-					environment.putIfAbsent(DYNAMODB_ENDPOINT_VARIABLE, dynamoDbEndpoint.toString());
-				}
-				environments.put(consumer, environment);
+				environments.put(consumer, environmentFor(consumer));
 			}
 			if (frontend) {
 				environments.put(FRONTEND, environmentFor(FRONTEND));
