@@ -34,10 +34,6 @@ import static org.awaitility.Awaitility.await;
  * seconds. search-service is the consumer: all its instances add views to the same few time-bucket items. After
  * each test every accepted event is applied exactly once: as many applications as distinct events as accepted
  * events.
- * <p>
- * Sizes are kept small for moto, whose {@code TransactWriteItems} deep-copies the whole table once per item of the
- * transaction: search-service's three-item transactions cost time in proportion to the events applied before
- * (recommendation-service's, of up to a dozen items, would make a thousand events take many minutes).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompetingConsumersIT {
@@ -88,12 +84,12 @@ class CompetingConsumersIT {
 		}
 	}
 
-	/** Scenario 2: two instances share the queue under a thousand events. */
+	/** Scenario 2: two instances share the queue under three thousand events. */
 	@Test
 	@Order(1)
 	void twoInstancesSharingAQueueApplyEachEventOnce() {
-		List<MovieDetailsViewedEvent> events = EventTraffic.newEvents("competing", 1000, 30, 40);
-		ledger.addAll(EventTraffic.idsOf(traffic.start(events, 40).awaitAccepted(Duration.ofMinutes(3))));
+		List<MovieDetailsViewedEvent> events = EventTraffic.newEvents("competing", 3000, 30, 40);
+		ledger.addAll(EventTraffic.idsOf(traffic.start(events, 40).awaitAccepted(Duration.ofMinutes(5))));
 
 		assertAppliedTheLedgerOnce();
 		List<ServiceProcess> instances = system.instances(SERVICE);
