@@ -85,18 +85,24 @@ def _copy_on_write(table, hash_key, range_key):
     return item
 
 
+_transaction = threading.local()
+
+
 def _item_by_item(transact_write_items):
     @functools.wraps(transact_write_items)
     def transact(self, transact_items):
         with _lock:
             named = _named_items(self, transact_items)
             before = [_copy_on_write(*item) for item in named]
+            _transaction.copied = True
             try:
                 return transact_write_items(self, transact_items)
             except Exception:
                 for (table, hash_key, range_key), item in zip(named, before):
                     _place(table, hash_key, range_key, item)
                 raise
+            finally:
+                _transaction.copied = False
 
     return transact
 
@@ -105,11 +111,12 @@ def _copied_first(update_item):
     @functools.wraps(update_item)
     def update(self, table_name, key, *args, **kwargs):
         with _lock:
-            try:
-                table = self.get_table(table_name)
-                _copy_on_write(table, *self.get_keys_value(table, key))
-            except Exception:  # moto's own update reports it
-                pass
+            if not getattr(_transaction, "copied", False):  # a transaction copied its items already
+                try:
+                    table = self.get_table(table_name)
+                    _copy_on_write(table, *self.get_keys_value(table, key))
+                except Exception:  # moto's own update reports it
+                    pass
             return update_item(self, table_name, key, *args, **kwargs)
 
     return update
