@@ -111,7 +111,7 @@ final class Report {
 		}
 		// end to end
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-		g.drawString("End to end at 5 events/s (what moto sustains): POST accepted → applied, ms (bar = p50, outline = p99)", 20,
+		g.drawString("End to end at 50 events/s: POST accepted → applied, ms (bar = p50, outline = p99)", 20,
 				e2eTop - 20);
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		double e2eMax = bench.endToEnd.values().stream().flatMap(m -> m.values().stream())
