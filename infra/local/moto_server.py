@@ -16,6 +16,9 @@ consumers rely on that (see README, "Delivery guarantees"). This runs moto's own
 - SQS's clock read with time.time(): moto asks for the time through datetime arithmetic (~30 us) once or twice for
   every message in a queue on every receive and GetQueueAttributes, which made each call cost milliseconds per
   hundred messages waiting.
+- DeleteMessageBatch rejected, as SQS rejects it, when two entries share an Id (BatchEntryIdsNotDistinct); moto
+  only compares their receipt handles, which let a client that reuses the message id as the entry id pass here and
+  fail on SQS when a message is delivered twice (spring-cloud-aws#1634).
 
 Usage: python3 moto_server.py -H 127.0.0.1 -p 4566
 """
@@ -27,6 +30,8 @@ import time
 import moto.backends
 import moto.dynamodb.models as dynamodb_models
 import moto.sqs.models as sqs_models
+from moto.sqs.exceptions import BatchEntryIdsNotDistinct
+from moto.sqs.responses import SQSResponse
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
 from moto.server import main
@@ -122,6 +127,19 @@ def _copied_first(update_item):
     return update
 
 
+def _entry_ids_distinct(delete_message_batch):
+    @functools.wraps(delete_message_batch)
+    def checked(self):
+        seen = set()
+        for entry in self._get_param("Entries", []):
+            if entry["Id"] in seen:
+                raise BatchEntryIdsNotDistinct(entry["Id"])
+            seen.add(entry["Id"])
+        return delete_message_batch(self)
+
+    return checked
+
+
 def _now_unless_given(unix_time, scale):
     @functools.wraps(unix_time)
     def fast(dt=None):
@@ -132,6 +150,7 @@ def _now_unless_given(unix_time, scale):
 
 sqs_models.unix_time = _now_unless_given(sqs_models.unix_time, 1.0)
 sqs_models.unix_time_millis = _now_unless_given(sqs_models.unix_time_millis, 1000.0)
+SQSResponse.delete_message_batch = _entry_ids_distinct(SQSResponse.delete_message_batch)
 _services = tuple(moto.backends.list_of_moto_modules())
 moto.backends.list_of_moto_modules = lambda: _services
 dynamodb_models.copy = _TablesAreNotCopied

@@ -277,14 +277,6 @@ public final class Bench {
 							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
 					environment, logs);
 			processes.add(noop);
-			ServiceProcess noopBatched = ServiceProcess.start("noop-listener-batched-acks-" + latency + "ms",
-					List.of("java", "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
-							"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop-batched",
-							"--bench.batch-acknowledgements=true",
-							"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
-							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
-					environment, logs);
-			processes.add(noopBatched);
 			ServiceProcess tutorial = ServiceProcess.start("tutorial-boto3-" + latency + "ms",
 					List.of("python3", root.resolve("bench/tutorial_consumer.py").toString(), aws.toString(),
 							topology.queueUrl("bench-tutorial")),
@@ -403,32 +395,25 @@ public final class Bench {
 			int tutorialCount = smoke ? 20 : (latency == 0 ? 300 : 100);
 			log("cases 1-2: drain warm-up");
 			drain("bench-noop", smoke ? 10 : big / 4);
-			drain("bench-noop-batched", smoke ? 10 : big / 4);
 			drain("bench-raw", smoke ? 10 : big / 4);
 			drain("bench-tutorial", smoke ? 5 : tutorialCount / 4);
 			drain("netflix-events-user", smoke ? 5 : real / 4);
 			List<Double> noop = new ArrayList<>();
-			List<Double> noopBatched = new ArrayList<>();
 			List<Double> raw = new ArrayList<>();
 			List<Double> tutorial = new ArrayList<>();
 			List<Double> user = new ArrayList<>();
 			for (int i = 0; i < runs; i++) {
 				log("cases 1-2: drain run " + (i + 1));
 				noop.add(drain("bench-noop", big));
-				noopBatched.add(drain("bench-noop-batched", big));
 				raw.add(drain("bench-raw", big));
 				tutorial.add(drain("bench-tutorial", tutorialCount));
 				user.add(drain("netflix-events-user", real));
 			}
 			String settings = MAX_MESSAGES_PER_POLL + "/poll, " + MAX_CONCURRENT_MESSAGES + " in flight";
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop (receive 10, batch delete; " + settings
-					+ "): bench no-op @SqsListener app, " + big + " msgs", "fauxqs 2.4.1", latency,
+					+ "): bench no-op @SqsListener app, deletes batched as the services batch them, " + big + " msgs", "fauxqs 2.4.1", latency,
 					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
 					ratios(noop, raw), "≥ 0.9×"));
-			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: the same no-op app with Spring Cloud AWS's "
-					+ "batched acknowledgements (its defaults; the services ack one by one for #1634), " + big
-					+ " msgs", "fauxqs 2.4.1", latency, Stats.Summary.of(noopBatched).format("msg/s"),
-					Stats.Summary.of(raw).format("msg/s"), ratios(noopBatched, raw), "≥ 0.9×"));
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: user-service, real processing, DynamoDB store, "
 					+ real + " msgs (raw loop has no store)", "fauxqs 2.4.1 + moto 5.2.1 (DynamoDB)", latency,
 					Stats.Summary.of(user).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),

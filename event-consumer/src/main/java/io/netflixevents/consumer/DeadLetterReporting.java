@@ -3,6 +3,7 @@ package io.netflixevents.consumer;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
+import io.awspring.cloud.sqs.MessageHeaderUtils;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ class DeadLetterReporting implements AsyncErrorHandler<Object> {
 		Object count = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
 		if (count != null && Integer.parseInt(count.toString()) >= maxReceiveCount) {
 			metrics.deadLettered();
-			log.error("Dead-lettering message {} after {} receives: {}", message.getHeaders().getId(), count,
+			log.error("Dead-lettering message {} after {} receives: {}", MessageHeaderUtils.getRawMessageId(message), count,
 					rootCause(t).toString());
 		}
 	}

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
+import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -58,8 +59,8 @@ public class EventConsumerAutoConfiguration {
 	}
 
 	/**
-	 * Acknowledges each message as soon as it succeeded rather than in batches: Spring Cloud AWS 4.1.0 fails a whole
-	 * batch delete when a standard queue redelivered one message inside it (spring-cloud-aws#1634).
+	 * Deletes succeeded messages in batches of up to ten, with one id per delivery in each batch (see
+	 * {@link DeliveryIdHeaderMapper}).
 	 */
 	@Bean
 	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
@@ -75,12 +76,19 @@ public class EventConsumerAutoConfiguration {
 				.pollTimeout(listener.pollTimeout())
 				.maxConcurrentMessages(listener.maxConcurrentMessages())
 				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-				.acknowledgementInterval(java.time.Duration.ZERO)
-				.acknowledgementThreshold(0)
+				.acknowledgementInterval(listener.acknowledgementInterval())
+				.acknowledgementThreshold(listener.acknowledgementThreshold())
+				.messageConverter(deliveryIdConverter())
 				.listenerShutdownTimeout(listener.shutdownTimeout())
 				// continues the trace that the frontend put in the message's traceparent attribute
 				.observationRegistry(observations))
 			.build();
+	}
+
+	private static SqsMessagingMessageConverter deliveryIdConverter() {
+		SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
+		converter.setHeaderMapper(new DeliveryIdHeaderMapper());
+		return converter;
 	}
 
 	@Bean

@@ -60,6 +60,8 @@ class MovieDetailsViewedListenerTests {
 		registry.add("netflix.events.table", () -> table);
 		registry.add("netflix.events.listener.poll-timeout", () -> "1s");
 		registry.add("netflix.events.listener.max-receive-count", () -> "3");
+		// deletes go out well within the queue's 1 s visibility timeout
+		registry.add("netflix.events.listener.acknowledgement-interval", () -> "100ms");
 	}
 
 	@AfterAll

@@ -1,10 +1,12 @@
 package io.netflixevents.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,16 +20,24 @@ import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * {@code infra/local/moto_server.py}, which the local run and every test start instead of plain {@code moto_server}:
  * its DynamoDB transactions must be isolated as DynamoDB's are, or the exactly-once tests would measure moto. Writers
  * apply events the way the consumers do (a marker put on condition and a counter {@code ADD}, in one transaction).
+ * Its SQS must reject what SQS rejects, or a batching bug would pass here and fail on AWS.
  */
 class MotoLauncherTests {
 
@@ -106,6 +116,42 @@ class MotoLauncherTests {
 			threads.shutdownNow();
 		}
 		assertThat(counted()).isEqualTo((long) EVENTS).isEqualTo(markers());
+	}
+
+	@Test
+	void rejectsADeleteBatchWhoseEntriesShareAnIdAsSqsDoes() {
+		try (SqsClient sqs = SqsClient.builder()
+			.endpointOverride(moto.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build()) {
+			String queueUrl = sqs.createQueue(request -> request.queueName("launcher-" + UUID.randomUUID())).queueUrl();
+			sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody("delivered twice"));
+			Message first = receiveAgainAtOnce(sqs, queueUrl);
+			Message second = receiveAgainAtOnce(sqs, queueUrl);
+			assertThat(second.receiptHandle()).isNotEqualTo(first.receiptHandle());
+
+			assertThatExceptionOfType(BatchEntryIdsNotDistinctException.class)
+				.isThrownBy(() -> sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl)
+					.entries(entry -> entry.id(first.messageId()).receiptHandle(first.receiptHandle()),
+							entry -> entry.id(second.messageId()).receiptHandle(second.receiptHandle()))));
+			Message third = receiveAgainAtOnce(sqs, queueUrl);
+			assertThat(third.messageId()).as("still on the queue").isEqualTo(first.messageId());
+
+			DeleteMessageBatchResponse deleted = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl)
+				.entries(entry -> entry.id("0").receiptHandle(second.receiptHandle()),
+						entry -> entry.id("1").receiptHandle(third.receiptHandle())));
+			assertThat(deleted.failed()).isEmpty();
+			assertThat(sqs.receiveMessage(request -> request.queueUrl(queueUrl)).messages()).isEmpty();
+		}
+	}
+
+	private static Message receiveAgainAtOnce(SqsClient sqs, String queueUrl) {
+		List<Message> received = sqs
+			.receiveMessage(request -> request.queueUrl(queueUrl).visibilityTimeout(0).waitTimeSeconds(1))
+			.messages();
+		assertThat(received).hasSize(1);
+		return received.get(0);
 	}
 
 	private static void runAll(ExecutorService threads, int count, Runnable task) throws Exception {

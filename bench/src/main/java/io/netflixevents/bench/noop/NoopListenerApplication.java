@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on {@code bench.queue} with the container settings of {@code EventConsumerAutoConfiguration} (the same
- * {@code netflix.events.listener.*} properties and defaults, acknowledgement right after each message) and a handler
- * that does nothing. Started by the bench with {@code --spring.cloud.aws.endpoint=... --bench.queue=...}.
+ * {@code netflix.events.listener.*} properties and defaults, deletes batched as the services batch them) and a
+ * handler that does nothing. Started by the bench with {@code --spring.cloud.aws.endpoint=... --bench.queue=...}.
  */
 @SpringBootApplication
 public class NoopListenerApplication {
@@ -32,19 +32,16 @@ public class NoopListenerApplication {
 			@Value("${netflix.events.listener.max-messages-per-poll:10}") int maxMessagesPerPoll,
 			@Value("${netflix.events.listener.poll-timeout:20s}") Duration pollTimeout,
 			@Value("${netflix.events.listener.max-concurrent-messages:20}") int maxConcurrentMessages,
-			@Value("${bench.batch-acknowledgements:false}") boolean batchAcknowledgements) {
+			@Value("${netflix.events.listener.acknowledgement-interval:1s}") Duration acknowledgementInterval,
+			@Value("${netflix.events.listener.acknowledgement-threshold:10}") int acknowledgementThreshold) {
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
-			.configure(options -> {
-				options.maxMessagesPerPoll(maxMessagesPerPoll)
-					.pollTimeout(pollTimeout)
-					.maxConcurrentMessages(maxConcurrentMessages)
-					.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL);
-				if (!batchAcknowledgements) {
-					// as the services do (spring-cloud-aws#1634); true keeps Spring Cloud AWS's batching defaults
-					options.acknowledgementInterval(Duration.ZERO).acknowledgementThreshold(0);
-				}
-			})
+			.configure(options -> options.maxMessagesPerPoll(maxMessagesPerPoll)
+				.pollTimeout(pollTimeout)
+				.maxConcurrentMessages(maxConcurrentMessages)
+				.acknowledgementInterval(acknowledgementInterval)
+				.acknowledgementThreshold(acknowledgementThreshold)
+				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
 			.build();
 	}
 
