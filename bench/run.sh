@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark (issue 6): builds what it needs, starts fauxqs (SNS, SQS, S3) and moto (DynamoDB) on loopback,
+# The benchmark (issue 6): builds what it needs, starts fauxqs (SNS, SQS, S3) and moto (DynamoDB, one process per
+# service's table, as each table is its own on AWS; moto serves requests on one interpreter lock) on loopback,
 # runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
 #   bench/run.sh           the full run (about 12 minutes on 2 cores)
 #   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
@@ -30,7 +31,8 @@ echo "== building the services and the bench tool"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 fauxqs_port=$(free_port)
-moto_port=$(free_port)
+moto_ports=()
+for _ in 1 2 3 4; do moto_ports+=("$(free_port)"); done
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -38,12 +40,16 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "== starting fauxqs on 127.0.0.1:$fauxqs_port and moto on 127.0.0.1:$moto_port"
+echo "== starting fauxqs on 127.0.0.1:$fauxqs_port and moto on 127.0.0.1:${moto_ports[*]}"
 (cd "$bench" && exec node_modules/.bin/node fauxqs-server.mjs "$fauxqs_port") >"$bench/results/raw/logs/fauxqs.log" 2>&1 &
 pids+=($!)
-python3 "$root/infra/local/moto_server.py" -H 127.0.0.1 -p "$moto_port" >"$bench/results/raw/logs/moto.log" 2>&1 &
-pids+=($!)
-for port in "$fauxqs_port" "$moto_port"; do
+motos=()
+for port in "${moto_ports[@]}"; do
+  python3 "$root/infra/local/moto_server.py" -H 127.0.0.1 -p "$port" >"$bench/results/raw/logs/moto-$port.log" 2>&1 &
+  pids+=($!)
+  motos+=("http://127.0.0.1:$port")
+done
+for port in "$fauxqs_port" "${moto_ports[@]}"; do
   for _ in $(seq 1 100); do
     curl -s -o /dev/null "http://127.0.0.1:$port/" && break
     sleep 0.2
@@ -51,7 +57,7 @@ for port in "$fauxqs_port" "$moto_port"; do
 done
 
 echo "== running the $mode benchmark on $(nproc) cores"
-args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "http://127.0.0.1:$moto_port" --out "$out")
+args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "$(IFS=,; echo "${motos[*]}")" --out "$out")
 [[ $mode == smoke ]] && args+=(--smoke)
 java -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}"
 

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs every case of the benchmark, once with the emulators as they are and once behind a {@link LatencyProxy}, and
  * writes {@code results.md} and {@code chart.png}.
  * <p>
- * Usage: {@code Bench --root <repo> --fauxqs <url> --moto <url> --out <dir> [--smoke]}.
+ * Usage: {@code Bench --root <repo> --fauxqs <url> --moto <url>[,<url>…] --out <dir> [--smoke]}: with several moto
+ * URLs, the services' tables are spread over them, one each while there are enough.
  */
 public final class Bench {
 
@@ -80,7 +81,8 @@ public final class Bench {
 
 	private final URI fauxqs;
 
-	private final URI moto;
+	/** moto processes serving DynamoDB: service i's table is on stores.get(i % stores.size()). */
+	private final List<URI> stores;
 
 	private final Path out;
 
@@ -97,15 +99,15 @@ public final class Bench {
 
 	final Map<String, Map<Integer, double[]>> endToEnd = new LinkedHashMap<>();
 
-	private Bench(boolean smoke, Path root, URI fauxqs, URI moto, Path out) {
+	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out) {
 		this.smoke = smoke;
 		this.runs = smoke ? 1 : 3;
 		this.root = root;
 		this.fauxqs = fauxqs;
-		this.moto = moto;
+		this.stores = stores;
 		this.out = out;
 		this.logs = out.resolve("raw/logs");
-		this.topology = Topology.create(fauxqs, moto);
+		this.topology = Topology.create(fauxqs, stores);
 		this.directSqs = Aws.sqs(fauxqs);
 	}
 
@@ -119,9 +121,14 @@ public final class Bench {
 				options.put(args[i].substring(2), args[++i]);
 			}
 		}
+		// the services, apps and loops it started must not outlive a bench that is stopped or fails
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 		long started = System.nanoTime();
 		Bench bench = new Bench(options.containsKey("smoke"), Path.of(options.get("root")),
-				URI.create(options.get("fauxqs")), URI.create(options.get("moto")), Path.of(options.get("out")));
+				URI.create(options.get("fauxqs")),
+				java.util.Arrays.stream(options.get("moto").split(",")).map(URI::create).toList(),
+				Path.of(options.get("out")));
 		int status = 0;
 		try {
 			bench.attempt("emulator capacity", 0, bench::emulatorCapacity);
@@ -132,6 +139,10 @@ public final class Bench {
 		}
 		catch (Throwable ex) {
 			ex.printStackTrace();
+			status = 1;
+		}
+		if (bench.rows.stream().anyMatch(row -> row.id().equals("!"))) {
+			System.err.println("bench: a case failed; its row in results.md says which");
 			status = 1;
 		}
 		double minutes = (System.nanoTime() - started) / 60e9;
@@ -177,11 +188,11 @@ public final class Bench {
 
 	// ---- the emulators' own capacity -------------------------------------------------------------------------
 
-	/** What moto's DynamoDB does on its own: two-item transactions like a consumer's, 20 at a time. */
+	/** What one moto process's DynamoDB does on its own: two-item transactions like a consumer's, 20 at a time. */
 	private void emulatorCapacity() throws Exception {
 		log("emulator capacity: moto DynamoDB transactions");
-		try (DynamoDbClient dynamoDb = Aws.dynamoDb(moto)) {
-			String table = "netflix-events-user";
+		try (DynamoDbClient dynamoDb = Aws.dynamoDb(stores.get(0))) {
+			String table = "netflix-events-" + Topology.SERVICES.get(0); // the table on that process
 			ClosedLoop.Request transaction = (worker, sequence) -> {
 				String id = UUID.randomUUID().toString();
 				dynamoDb.transactWriteItems(t -> t.transactItems(
@@ -199,7 +210,7 @@ public final class Bench {
 			for (int i = 0; i < runs; i++) {
 				rates.add(ClosedLoop.run(MAX_CONCURRENT_MESSAGES, seconds(smoke ? 1 : 3), transaction).perSecond());
 			}
-			rows.add(new Report.Row("0", "Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time",
+			rows.add(new Report.Row("0", "Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time, one moto process",
 					"moto 5.2.1", 0, Stats.Summary.of(rates).format("tx/s"), "—", null, "—"));
 		}
 	}
@@ -209,9 +220,18 @@ public final class Bench {
 	private void phase(int latency) throws Exception {
 		log("phase: +" + latency + " ms per AWS request");
 		LatencyProxy awsProxy = latency == 0 ? null : new LatencyProxy(fauxqs, latency);
-		LatencyProxy dynamoDbProxy = latency == 0 ? null : new LatencyProxy(moto, latency);
+		List<LatencyProxy> storeProxies = new ArrayList<>();
+		List<URI> storeEndpoints = new ArrayList<>();
+		for (URI store : stores) {
+			if (latency == 0) {
+				storeEndpoints.add(store);
+			}
+			else {
+				storeProxies.add(new LatencyProxy(store, latency));
+				storeEndpoints.add(storeProxies.get(storeProxies.size() - 1).endpoint());
+			}
+		}
 		URI aws = awsProxy == null ? fauxqs : awsProxy.endpoint();
-		URI dynamoDb = dynamoDbProxy == null ? moto : dynamoDbProxy.endpoint();
 		Map<String, String> environment = new HashMap<>(Map.of("AWS_ENDPOINT_URL", aws.toString(), "AWS_REGION",
 				"us-east-1", "AWS_DEFAULT_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
 				"test"));
@@ -235,7 +255,7 @@ public final class Bench {
 			processes.add(naive);
 			naive.awaitHttp(health(NAIVE_PORT), seconds(60));
 
-			attempt("case 3", latency, () -> frontendVsRawSdk(latency, aws));
+			attempt("case 3", latency, () -> frontendVsRawSdk(latency, aws, frontend));
 			attempt("case 4", latency, () -> fanOutVsNaive(latency));
 			naive.close();
 			processes.remove(naive);
@@ -251,7 +271,7 @@ public final class Bench {
 						"netflix-events-" + service, "AWS_DYNAMODB_TABLE", "netflix-events-" + service));
 				ServiceProcess consumer = ServiceProcess.start(service + "-service-" + latency + "ms",
 						List.of("java", "-jar", jar(service + "-service"),
-								"--spring.cloud.aws.dynamodb.endpoint=" + dynamoDb),
+								"--spring.cloud.aws.dynamodb.endpoint=" + storeEndpoints.get(i % storeEndpoints.size())),
 						consumerEnvironment, logs);
 				processes.add(consumer);
 				services.put(service + "-service", consumer);
@@ -291,14 +311,16 @@ public final class Bench {
 			}
 			if (awsProxy != null) {
 				awsProxy.close();
-				dynamoDbProxy.close();
+			}
+			for (LatencyProxy proxy : storeProxies) {
+				proxy.close();
 			}
 		}
 	}
 
 	// ---- case 3: the frontend vs the raw SDK ------------------------------------------------------------------
 
-	private void frontendVsRawSdk(int latency, URI aws) throws Exception {
+	private void frontendVsRawSdk(int latency, URI aws, ServiceProcess frontend) throws Exception {
 		log("case 3: frontend vs raw SDK S3 put + SNS publish, " + LOAD_CONCURRENCY + " at a time");
 		URI post = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
 		ClosedLoop.Request ours = (worker, sequence) -> post(post, worker, sequence) == 202;
@@ -324,9 +346,19 @@ public final class Bench {
 			ClosedLoop.run(LOAD_CONCURRENCY, seconds(smoke ? 1 : 3), raw);
 			List<ClosedLoop.Result> oursResults = new ArrayList<>();
 			List<ClosedLoop.Result> rawResults = new ArrayList<>();
+			List<Double> oursCpu = new ArrayList<>();
+			List<Double> rawCpu = new ArrayList<>();
 			for (int i = 0; i < runs; i++) {
-				oursResults.add(ClosedLoop.run(LOAD_CONCURRENCY, run, ours));
-				rawResults.add(ClosedLoop.run(LOAD_CONCURRENCY, run, raw));
+				Duration frontendBefore = frontend.cpuTime();
+				long benchBefore = benchCpuNanos();
+				ClosedLoop.Result oursResult = ClosedLoop.run(LOAD_CONCURRENCY, run, ours);
+				oursCpu.add(((frontend.cpuTime().minus(frontendBefore).toNanos()) + benchCpuNanos() - benchBefore)
+						/ 1e6 / Math.max(1, oursResult.ok()));
+				oursResults.add(oursResult);
+				benchBefore = benchCpuNanos();
+				ClosedLoop.Result rawResult = ClosedLoop.run(LOAD_CONCURRENCY, run, raw);
+				rawCpu.add((benchCpuNanos() - benchBefore) / 1e6 / Math.max(1, rawResult.ok()));
+				rawResults.add(rawResult);
 			}
 			String emulator = "fauxqs 2.4.1";
 			rows.add(new Report.Row("3", "Frontend vs raw SDK (S3 put and SNS publish at once, as the frontend does): events/s, "
@@ -342,6 +374,10 @@ public final class Bench {
 					summary(rawResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
 							+ summary(rawResults, ClosedLoop.Result::p99Millis).format("ms"),
 					ratios(oursResults, rawResults, ClosedLoop.Result::p50Millis), "—"));
+			rows.add(new Report.Row("3", "Frontend vs raw SDK: CPU time per event (the frontend JVM and the bench JVM "
+					+ "posting to it, vs the bench JVM's raw loop; the emulator's own CPU left out)", emulator, latency,
+					Stats.Summary.of(oursCpu).format("ms"), Stats.Summary.of(rawCpu).format("ms"),
+					ratios(oursCpu, rawCpu), "—"));
 		}
 		finally {
 			archiving.shutdown();
@@ -569,7 +605,7 @@ public final class Bench {
 			URI recent = URI.create("http://127.0.0.1:" + (FIRST_CONSUMER_PORT + i) + "/api/applied-events?limit=1000");
 			Map<String, Double> found = new HashMap<>();
 			while (found.size() < accepted.size() && System.nanoTime() < deadline) {
-				JsonNode events = JSON.readTree(http.send(HttpRequest.newBuilder(recent).build(),
+				JsonNode events = JSON.readTree(http.send(HttpRequest.newBuilder(recent).timeout(seconds(10)).build(),
 						HttpResponse.BodyHandlers.ofString()).body()).path("events");
 				for (JsonNode event : events) {
 					String id = event.path("eventId").asString();
@@ -625,6 +661,12 @@ public final class Bench {
 
 	private static URI health(int port) {
 		return URI.create("http://127.0.0.1:" + port + "/actuator/health");
+	}
+
+	/** CPU time this JVM used so far: the load generator, the raw loops and the latency proxy. */
+	private static long benchCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static Stats.Summary summary(List<ClosedLoop.Result> results,

@@ -39,7 +39,8 @@ final class Report {
 		md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
 			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
 			.append(System.getProperty("java.version")).append(" (services run with default JVM flags)\n");
-		md.append("- Emulators on loopback: fauxqs 2.4.1 (SNS, SQS, S3) on node 22.23.3; moto 5.2.1 (DynamoDB only)\n");
+		md.append("- Emulators on loopback: fauxqs 2.4.1 (SNS, SQS, S3) on node 22.23.3; moto 5.2.1 (DynamoDB only; "
+				+ "one process per service's table, case 0 on the first)\n");
 		md.append("- Each figure: median of ").append(bench.runs())
 			.append(" runs after a warm-up, (min–max) over the runs; ratio = ours ÷ baseline, run by run\n");
 		md.append("- Added latency: a TCP proxy delaying every request to the emulators (both of them) by that many ms\n\n");
@@ -140,7 +141,8 @@ final class Report {
 	}
 
 	private static String label(Row row) {
-		String better = row.title().contains("latency") ? "lower is better" : "higher is better";
+		String better = row.title().contains("latency") || row.title().contains("CPU time") ? "lower is better"
+				: "higher is better";
 		return "+" + row.latencyMillis() + " ms, " + better + " | " + row.id() + ". " + row.title();
 	}
 

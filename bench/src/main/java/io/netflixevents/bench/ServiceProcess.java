@@ -69,6 +69,14 @@ final class ServiceProcess implements AutoCloseable {
 		return started.find() ? started.group(1) + " s (JVM up " + started.group(2) + " s)" : "n/a";
 	}
 
+	/** CPU time the process used so far, user and system, from /proc (in clock ticks of 10 ms). */
+	java.time.Duration cpuTime() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+		// the fields after "pid (name) ": state is field 3, utime 14 and stime 15
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return java.time.Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+	}
+
 	/** Resident set size in MB, from /proc. */
 	double rssMegabytes() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The services' topology with {@code infra/local/topology.sh}'s names and queue settings, created with the SDK
- * because the script takes one endpoint and here SNS, SQS and S3 (fauxqs) and DynamoDB (moto) are two. Plus the
+ * because the script takes one endpoint and here SNS, SQS and S3 (fauxqs) and DynamoDB (moto) are apart. Plus the
  * bench's own queues for the baselines.
  */
 final class Topology {
@@ -38,9 +38,9 @@ final class Topology {
 		this.topicArn = topicArn;
 	}
 
-	static Topology create(URI aws, URI dynamoDbEndpoint) {
-		try (SqsClient sqs = Aws.sqs(aws); SnsClient sns = Aws.sns(aws); S3Client s3 = Aws.s3(aws);
-				DynamoDbClient dynamoDb = Aws.dynamoDb(dynamoDbEndpoint)) {
+	/** Creates the topic, bucket and queues on {@code aws}, and service i's table on {@code stores[i % size]}. */
+	static Topology create(URI aws, List<URI> stores) {
+		try (SqsClient sqs = Aws.sqs(aws); SnsClient sns = Aws.sns(aws); S3Client s3 = Aws.s3(aws)) {
 			Topology topology = new Topology(sns.createTopic(t -> t.name(TOPIC)).topicArn());
 			s3.createBucket(b -> b.bucket(BUCKET));
 			List<String> queues = new ArrayList<>();
@@ -63,8 +63,9 @@ final class Topology {
 						.attributes(Map.of("RawMessageDelivery", "true")));
 				}
 			}
-			for (String service : SERVICES) {
-				try {
+			for (int i = 0; i < SERVICES.size(); i++) {
+				String service = SERVICES.get(i);
+				try (DynamoDbClient dynamoDb = Aws.dynamoDb(stores.get(i % stores.size()))) {
 					dynamoDb.createTable(t -> t.tableName("netflix-events-" + service)
 						.billingMode(BillingMode.PAY_PER_REQUEST)
 						.attributeDefinitions(attributeS("pk"), attributeS("sk"))
