@@ -9,18 +9,11 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
-import io.netflixevents.testsupport.AwsEmulator;
-import io.netflixevents.testsupport.Queues;
-import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,33 +29,18 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class BatchedAcknowledgementTests {
 
-	private static final AwsEmulator aws = AwsEmulator.shared();
-
-	private static final SqsClient sqs = aws.sqs();
-
-	private static final Queues queues = new Queues(sqs);
-
-	private static final String queueUrl = queues.createWithDeadLetterQueue("batched-acks", 1, 6);
-
-	private static final DynamoDbClient dynamoDb = Tables.client(aws);
-
-	private static final String table = Tables.createServiceTable(dynamoDb, "batched-acks");
+	private static final ListenerTestbed testbed = new ListenerTestbed("batched-acks", 1, 6);
 
 	@DynamicPropertySource
 	static void emulator(DynamicPropertyRegistry registry) {
-		aws.register(registry);
-		registry.add("netflix.events.queue", () -> queueUrl);
-		registry.add("netflix.events.table", () -> table);
-		registry.add("netflix.events.listener.poll-timeout", () -> "1s");
-		registry.add("netflix.events.listener.max-receive-count", () -> "6");
+		testbed.register(registry);
 		registry.add("netflix.events.listener.acknowledgement-threshold", () -> "2");
 		registry.add("netflix.events.listener.acknowledgement-interval", () -> "60s");
 	}
 
 	@AfterAll
 	static void closeClients() {
-		sqs.close();
-		dynamoDb.close();
+		testbed.close();
 	}
 
 	@Autowired
@@ -76,26 +54,14 @@ class BatchedAcknowledgementTests {
 		MovieDetailsViewedEvent event = MovieDetailsViewedEvent.of(UUID.randomUUID(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS), "user-1", 1, "Movie 1", List.of("Drama"), "session-1",
 				"test");
-		String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-
-		sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(EventJson.encode(event)));
+		testbed.sqs.sendMessage(request -> request.queueUrl(testbed.queueUrl).messageBody(EventJson.encode(event)));
 
 		await("the second delivery, absorbed as a duplicate").atMost(Duration.ofSeconds(20))
-			.until(() -> meters.counter("netflix.events.duplicates", "queue", queueName).count() >= 1);
+			.until(() -> meters.counter("netflix.events.duplicates", "queue", testbed.queueName()).count() >= 1);
 		await("the batch with both deliveries to delete the message").atMost(Duration.ofSeconds(20))
-			.until(() -> queues.depth(queueUrl) == 0);
-		assertThat(queues.depth(queues.deadLetterQueueOf(queueUrl))).as("dead-lettered").isZero();
+			.until(() -> testbed.queues.depth(testbed.queueUrl) == 0);
+		assertThat(testbed.queues.depth(testbed.deadLetterQueueUrl())).as("dead-lettered").isZero();
 		assertThat(handler.applications(event.eventId())).isEqualTo(1);
-	}
-
-	@SpringBootApplication
-	static class BatchingApplication {
-
-		@Bean
-		RecordingHandler recordingHandler(ServiceTable table) {
-			return new RecordingHandler(table);
-		}
-
 	}
 
 }

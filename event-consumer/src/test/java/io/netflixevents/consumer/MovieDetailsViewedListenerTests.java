@@ -10,20 +10,15 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
-import io.netflixevents.testsupport.AwsEmulator;
 import io.netflixevents.testsupport.Queues;
-import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,37 +33,28 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class MovieDetailsViewedListenerTests {
 
-	private static final AwsEmulator aws = AwsEmulator.shared();
-
-	private static final SqsClient sqs = aws.sqs();
-
-	private static final SnsClient sns = aws.sns();
-
-	private static final Queues queues = new Queues(sqs);
-
 	/** One second of visibility, so that a failed message comes back quickly; dead-lettered on the 3rd receive. */
-	private static final String queueUrl = queues.createWithDeadLetterQueue("listener-contract", 1, 3);
+	private static final ListenerTestbed testbed = new ListenerTestbed("listener-contract", 1, 3);
 
-	private static final DynamoDbClient dynamoDb = Tables.client(aws);
+	private static final SqsClient sqs = testbed.sqs;
 
-	private static final String table = Tables.createServiceTable(dynamoDb, "listener-contract");
+	private static final SnsClient sns = testbed.aws.sns();
+
+	private static final Queues queues = testbed.queues;
+
+	private static final String queueUrl = testbed.queueUrl;
 
 	@DynamicPropertySource
 	static void emulator(DynamicPropertyRegistry registry) {
-		aws.register(registry);
-		registry.add("netflix.events.queue", () -> queueUrl);
-		registry.add("netflix.events.table", () -> table);
-		registry.add("netflix.events.listener.poll-timeout", () -> "1s");
-		registry.add("netflix.events.listener.max-receive-count", () -> "3");
+		testbed.register(registry);
 		// deletes go out well within the queue's 1 s visibility timeout
 		registry.add("netflix.events.listener.acknowledgement-interval", () -> "100ms");
 	}
 
 	@AfterAll
 	static void closeClients() {
-		sqs.close();
+		testbed.close();
 		sns.close();
-		dynamoDb.close();
 	}
 
 	@Autowired
@@ -210,7 +196,7 @@ class MovieDetailsViewedListenerTests {
 	}
 
 	private static String queueName() {
-		return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+		return testbed.queueName();
 	}
 
 	private static String subscribedTopic(String kind, boolean rawDelivery) {
@@ -226,16 +212,6 @@ class MovieDetailsViewedListenerTests {
 	private static MovieDetailsViewedEvent newEvent(long movieId) {
 		return MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), "user-1",
 				movieId, "Movie " + movieId, List.of("Drama"), "session-1", "test");
-	}
-
-	@SpringBootApplication
-	static class ContractApplication {
-
-		@Bean
-		RecordingHandler recordingHandler(ServiceTable table) {
-			return new RecordingHandler(table);
-		}
-
 	}
 
 }
