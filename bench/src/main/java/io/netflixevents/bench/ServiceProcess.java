@@ -69,6 +69,13 @@ final class ServiceProcess implements AutoCloseable {
 		return started.find() ? started.group(1) + " s (JVM up " + started.group(2) + " s)" : "n/a";
 	}
 
+	/** The Java version Spring Boot logged ("Starting … using Java X"), or "n/a". */
+	String javaVersion() throws IOException {
+		java.util.regex.Matcher using = java.util.regex.Pattern.compile("using Java (\\S+)")
+			.matcher(Files.readString(log));
+		return using.find() ? using.group(1) : "n/a";
+	}
+
 	/** Resident set size in MB, from /proc. */
 	double rssMegabytes() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
