@@ -20,42 +20,52 @@ shift
 # serial collector itself). Measured: idle RSS 250-270 MB instead of 285; the frontend after load 326 MB instead of 555.
 flags=(-XX:+UseSerialGC -Xmx256m)
 
-property() { # java name -> the value of that system property in that JVM, or nothing when it does not run
-  { "$1" -XshowSettings:properties -version 2>&1 || true; } | sed -n "s/^ *$2 = //p"
+home() { dirname "$(dirname "$(readlink -f "$1")")"; }
+
+java_version() { # java -> its version (17.0.15, 25.0.3, ...), from its release file without starting it
+  local release
+  release="$(home "$1")/release"
+  if [[ -f "$release" ]]; then
+    sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release"
+  else
+    { "$1" -XshowSettings:properties -version 2>&1 || true; } | sed -n 's/^ *java\.version = //p'
+  fi
 }
 
 pick_java() {
   if [[ -n "${JAVA:-}" ]]; then
-    echo "$JAVA"
+    command -v "$JAVA" || echo "$JAVA"
     return
   fi
-  local best="" best_version=0 candidate version
+  local best="" best_feature=0 candidate version
   for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
     [[ -x "$candidate" ]] || continue
-    version=$(property "$candidate" java.specification.version)
-    [[ "$version" =~ ^[0-9]+$ ]] && ((version > best_version)) && best=$candidate best_version=$version
+    version=$(java_version "$candidate")
+    [[ "${version%%.*}" =~ ^[0-9]+$ ]] && ((${version%%.*} > best_feature)) && best=$candidate best_feature=${version%%.*}
   done
   echo "${best:-java}"
 }
 
 java=$(pick_java)
-version=$(property "$java" java.specification.version)
-full_version=$(property "$java" java.vm.version)
-[[ "$version" =~ ^[0-9]+$ ]] && ((version >= 17)) ||
-  { echo "launch.sh: found no Java 17 or later (tried ${java}; set JAVA or JAVA_HOME)" >&2; exit 1; }
+version=$(java_version "$java")
+feature=${version%%.*}
+[[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 17)) ||
+  { echo "launch.sh: found no Java 17 or later (tried $java; set JAVA or JAVA_HOME)" >&2; exit 1; }
 jar="$root/$service/target/$service.jar"
 dir="$root/$service/target/launch"
 [[ -f "$jar" ]] || { echo "launch.sh: $jar is missing; build it first (./mvnw -DskipTests package)" >&2; exit 1; }
 
-if ((version >= 24)); then
-  archive="$dir/$service-$full_version.aot" train=(-XX:AOTCacheOutput="$archive") use=(-XX:AOTCache="$archive")
+# Named after the JDK: an archive serves only the JVM that made it.
+name="$dir/$service-$(basename "$(home "$java")")-$version"
+if ((feature >= 24)); then
+  archive=$name.aot train=(-XX:AOTCacheOutput="$name.aot") use=(-XX:AOTCache="$name.aot")
 else
-  archive="$dir/$service-$full_version.jsa" train=(-XX:ArchiveClassesAtExit="$archive") use=(-XX:SharedArchiveFile="$archive")
+  archive=$name.jsa train=(-XX:ArchiveClassesAtExit="$name.jsa") use=(-XX:SharedArchiveFile="$name.jsa")
 fi
 
 # A new build, a new JDK (the archive's name) or new flags (this script) make a new archive.
 if [[ ! -f "$archive" || "$jar" -nt "$archive" || "${BASH_SOURCE[0]}" -nt "$archive" ]]; then
-  echo "launch.sh: extracting $service and training its class archive on Java $full_version" >&2
+  echo "launch.sh: extracting $service and training its class archive on Java $version ($java)" >&2
   rm -rf "$dir"
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
   # The archive records the class path, so the training names the jar as the start below does. The clients need a
