@@ -29,6 +29,11 @@ fi
 echo "== building the services and the bench tool"
 (cd "$root" && ./mvnw -q -DskipTests package -pl bench,frontend-service,recommendation-service,search-service,streaming-service,user-service -am)
 
+echo "== preparing the services' starts (infra/local/launch.sh: extracted jars and their class archives)"
+for service in frontend-service recommendation-service search-service streaming-service user-service; do
+  "$root/infra/local/launch.sh" --prepare "$service"
+done
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 fauxqs_port=$(free_port)
 moto_ports=()

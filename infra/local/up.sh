@@ -66,6 +66,11 @@ for entry in "${services[@]}"; do
   fi
 done
 
+say "Preparing the starts (infra/local/launch.sh: extracted jars, class archives; once per build or JDK)"
+for entry in "${services[@]}"; do
+  "$root/infra/local/launch.sh" --prepare "${entry%%:*}" || fail "could not prepare ${entry%%:*}"
+done
+
 stop_all() { "$root/infra/local/down.sh"; }
 $detach || trap 'echo; stop_all; exit 130' INT TERM
 
@@ -76,7 +81,7 @@ for entry in "${services[@]}"; do
   fi
   say "Starting $service on :$port"
   started=true
-  SERVER_PORT=$port nohup java -jar "$root/$service/target/$service.jar" >"$state/logs/$service.log" 2>&1 &
+  SERVER_PORT=$port nohup "$root/infra/local/launch.sh" "$service" >"$state/logs/$service.log" 2>&1 &
   echo $! >"$state/pids/$service.pid"
 done
 

@@ -99,6 +99,9 @@ public final class Bench {
 
 	final Map<String, Map<Integer, double[]>> endToEnd = new LinkedHashMap<>();
 
+	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
+	String serviceJava = "n/a";
+
 	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out) {
 		this.smoke = smoke;
 		this.runs = smoke ? 1 : 3;
@@ -243,10 +246,11 @@ public final class Bench {
 			frontendEnvironment.putAll(Map.of("SERVER_PORT", Integer.toString(FRONTEND_PORT), "AWS_SNS_TOPIC",
 					Topology.TOPIC, "AWS_S3_BUCKET", Topology.BUCKET));
 			ServiceProcess frontend = ServiceProcess.start("frontend-service-" + latency + "ms",
-					List.of("java", "-jar", jar("frontend-service")), frontendEnvironment, logs);
+					List.of(launcher(), "frontend-service"), frontendEnvironment, logs);
 			processes.add(frontend);
 			services.put("frontend-service", frontend);
 			startSeconds.put("frontend-service", frontend.awaitHttp(health(FRONTEND_PORT), seconds(120)));
+			serviceJava = frontend.javaVersion();
 
 			ServiceProcess naive = ServiceProcess.start("naive-frontend-" + latency + "ms",
 					List.of("java", "-cp", benchClasspath(), NaiveFrontend.class.getName(),
@@ -270,7 +274,7 @@ public final class Bench {
 				consumerEnvironment.putAll(Map.of("SERVER_PORT", Integer.toString(port), "AWS_SQS_QUEUE_URL",
 						"netflix-events-" + service, "AWS_DYNAMODB_TABLE", "netflix-events-" + service));
 				ServiceProcess consumer = ServiceProcess.start(service + "-service-" + latency + "ms",
-						List.of("java", "-jar", jar(service + "-service"),
+						List.of(launcher(), service + "-service",
 								"--spring.cloud.aws.dynamodb.endpoint=" + storeEndpoints.get(i % storeEndpoints.size())),
 						consumerEnvironment, logs);
 				processes.add(consumer);
@@ -650,8 +654,9 @@ public final class Bench {
 		return Duration.ofSeconds(seconds);
 	}
 
-	private String jar(String module) {
-		return root.resolve(module).resolve("target").resolve(module + ".jar").toString();
+	/** Starts a service as users do (infra/local/launch.sh: extracted jar, AOT cache or CDS archive, its flags). */
+	private String launcher() {
+		return root.resolve("infra/local/launch.sh").toString();
 	}
 
 	private String benchClasspath() throws java.io.IOException {

@@ -77,6 +77,13 @@ final class ServiceProcess implements AutoCloseable {
 		return java.time.Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
 	}
 
+	/** The Java version Spring Boot logged ("Starting … using Java X"), or "n/a". */
+	String javaVersion() throws IOException {
+		java.util.regex.Matcher using = java.util.regex.Pattern.compile("using Java (\\S+)")
+			.matcher(Files.readString(log));
+		return using.find() ? using.group(1) : "n/a";
+	}
+
 	/** Resident set size in MB, from /proc. */
 	double rssMegabytes() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

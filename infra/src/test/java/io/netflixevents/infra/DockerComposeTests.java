@@ -138,18 +138,21 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void dockerfileBuildsOneServiceWithTheWrapperAndRunsItsLayersAsANonRootUser() throws IOException {
+	void dockerfileBuildsOneServiceWithTheWrapperAndRunsItsLayersWithAnAotCacheAsANonRootUser() throws IOException {
 		String dockerfile = Files.readString(ProjectFiles.resolve("Dockerfile"));
 		assertThat(dockerfile).contains("ARG SERVICE", "./mvnw", "-pl \"$SERVICE\" -am",
-				"-Djarmode=tools -jar \"$SERVICE/target/$SERVICE.jar\" extract --layers --launcher",
-				"org.springframework.boot.loader.launch.JarLauncher");
+				"-Djarmode=tools -jar /application.jar extract --layers --destination /extracted",
+				// the training run stops before the listeners start, so the build needs no AWS
+				"-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar",
+				"\"-XX:AOTCache=app.aot\", \"-jar\", \"application.jar\"");
 		assertThat(Pattern.compile("(?m)^USER (\\S+)$").matcher(dockerfile).results().map(m -> m.group(1)).toList())
 			.singleElement()
 			.isNotIn("root", "0");
 		// configuration comes from the environment at run time, none is baked in
 		assertThat(dockerfile).doesNotContainPattern("(?m)^ENV .*AWS_");
 		// the healthchecks call curl, which eclipse-temurin's Ubuntu images ship
-		assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre-\\w+$");
+		// (the AOT cache needs Java 24+)
+		assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25-jre-\\w+$");
 	}
 
 	@Test
