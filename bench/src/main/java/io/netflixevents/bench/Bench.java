@@ -213,7 +213,8 @@ public final class Bench {
 			for (int i = 0; i < runs; i++) {
 				rates.add(ClosedLoop.run(MAX_CONCURRENT_MESSAGES, seconds(smoke ? 1 : 3), transaction).perSecond());
 			}
-			rows.add(new Report.Row("0", "Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time, one moto process",
+			rows.add(new Report.Row("0",
+					"Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time, one moto process",
 					"moto 5.2.1", 0, Stats.Summary.of(rates).format("tx/s"), "—", null, "—"));
 		}
 	}
@@ -451,7 +452,8 @@ public final class Bench {
 			}
 			String settings = MAX_MESSAGES_PER_POLL + "/poll, " + MAX_CONCURRENT_MESSAGES + " in flight";
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop (receive 10, batch delete; " + settings
-					+ "): bench no-op @SqsListener app, deletes batched as the services batch them, " + big + " msgs", "fauxqs 2.4.1", latency,
+					+ "): bench no-op @SqsListener app, deletes batched as the services batch them, " + big + " msgs",
+					"fauxqs 2.4.1", latency,
 					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
 					ratios(noop, raw), "≥ 0.9×"));
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: user-service, real processing, DynamoDB store, "

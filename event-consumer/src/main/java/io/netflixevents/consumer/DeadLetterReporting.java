@@ -47,8 +47,8 @@ class DeadLetterReporting implements AsyncErrorHandler<Object> {
 		Object count = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
 		if (count != null && Integer.parseInt(count.toString()) >= maxReceiveCount) {
 			metrics.deadLettered();
-			log.error("Dead-lettering message {} after {} receives: {}", MessageHeaderUtils.getRawMessageId(message), count,
-					rootCause(t).toString());
+			log.error("Dead-lettering message {} after {} receives: {}", MessageHeaderUtils.getRawMessageId(message),
+					count, rootCause(t).toString());
 		}
 	}
 

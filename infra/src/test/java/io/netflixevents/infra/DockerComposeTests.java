@@ -110,7 +110,8 @@ class DockerComposeTests {
 			Map<String, Object> service = service(name);
 			assertThat(map(service, "depends_on")).as(name)
 				.containsEntry("localstack", Map.of("condition", "service_healthy"));
-			String test = String.join(" ", asList(map(service, "healthcheck").get("test")).stream().map(String::valueOf).toList());
+			String test = String.join(" ",
+					asList(map(service, "healthcheck").get("test")).stream().map(String::valueOf).toList());
 			assertThat(test).as(name).contains("http://localhost:" + Services.PORTS.get(name) + "/actuator/health");
 			assertThat(map(map(map(service, "deploy"), "resources"), "limits")).as(name).containsKey("memory");
 		}
