@@ -15,7 +15,7 @@ consumers rely on that (see README, "Delivery guarantees"). This runs moto's own
   interpreter, so under load requests queue for seconds behind that lock;
 - SQS's clock read with time.time(): moto asks for the time through datetime arithmetic (~30 us) once or twice for
   every message in a queue on every receive and GetQueueAttributes, which made each call cost milliseconds per
-  hundred messages waiting.
+  hundred messages waiting;
 - DeleteMessageBatch rejected, as SQS rejects it, when two entries share an Id (BatchEntryIdsNotDistinct); moto
   only compares their receipt handles, which let a client that reuses the message id as the entry id pass here and
   fail on SQS when a message is delivered twice (spring-cloud-aws#1634).
