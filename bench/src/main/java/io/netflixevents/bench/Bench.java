@@ -325,9 +325,7 @@ public final class Bench {
 			attempt("case 5", latency, () -> endToEnd(latency));
 		}
 		finally {
-			for (ServiceProcess process : processes) {
-				process.close();
-			}
+			ServiceProcess.closeAll(processes);
 			if (awsProxy != null) {
 				awsProxy.close();
 			}
