@@ -119,6 +119,18 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void servicesAreGivenLongerToStopThanSpringsShutdownPhase() throws IOException {
+		Matcher phase = Pattern.compile("timeout-per-shutdown-phase: (\\d+)s")
+			.matcher(Files.readString(ProjectFiles.resolve("event-consumer/src/main/resources/netflix-events-consumer.yml")));
+		assertThat(phase.find()).isTrue();
+		for (String name : Services.ALL) {
+			Matcher grace = Pattern.compile("(\\d+)s").matcher(String.valueOf(service(name).get("stop_grace_period")));
+			assertThat(grace.matches()).as(name + " stop_grace_period").isTrue();
+			assertThat(Integer.parseInt(grace.group(1))).as(name).isGreaterThan(Integer.parseInt(phase.group(1)));
+		}
+	}
+
+	@Test
 	void everyBuildContextDockerfileAndMountedFileExists() {
 		for (String name : Services.ALL) {
 			Map<String, Object> build = map(service(name), "build");
