@@ -361,8 +361,9 @@ public final class Bench {
 			Duration run = seconds(smoke ? 1 : 4);
 			// The frontend is a fresh JVM: measured, its CPU per event was 10.7, 7.8 and 4.8 ms in three 4 s runs after
 			// a 3 s warm-up, 3.1-2.9 ms after 30 s; the JIT compiles a method once it ran some 10,000 times.
-			ClosedLoop.run(LOAD_CONCURRENCY, seconds(smoke ? 1 : LOAD_WARM_UP_SECONDS), ours);
-			ClosedLoop.run(LOAD_CONCURRENCY, seconds(smoke ? 1 : LOAD_WARM_UP_SECONDS), raw);
+			int warmUp = smoke ? 1 : LOAD_WARM_UP_SECONDS;
+			ClosedLoop.run(LOAD_CONCURRENCY, seconds(warmUp), ours);
+			ClosedLoop.run(LOAD_CONCURRENCY, seconds(warmUp), raw);
 			List<ClosedLoop.Result> oursResults = new ArrayList<>();
 			List<ClosedLoop.Result> rawResults = new ArrayList<>();
 			List<Double> oursCpu = new ArrayList<>();
@@ -381,7 +382,7 @@ public final class Bench {
 			}
 			String emulator = "fauxqs 2.4.1";
 			rows.add(new Report.Row("3", "Frontend vs raw SDK (S3 put and SNS publish at once, as the frontend does): events/s, "
-					+ LOAD_CONCURRENCY + " clients, each side warmed up " + (smoke ? 1 : LOAD_WARM_UP_SECONDS) + " s",
+					+ LOAD_CONCURRENCY + " clients, each side warmed up " + warmUp + " s",
 					emulator, latency,
 					summary(oursResults, ClosedLoop.Result::perSecond).format("/s")
 							+ failures(oursResults),
