@@ -61,9 +61,11 @@ for port in "$fauxqs_port" "${moto_ports[@]}"; do
   done
 done
 
-echo "== running the $mode benchmark on $(nproc) cores"
+# The bench runs on the Java the services run on, and so do the raw loops, the load it makes and the no-op listener app
+java=$("$root/infra/local/launch.sh" --java)
+echo "== running the $mode benchmark on $(nproc) cores, $java"
 args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "$(IFS=,; echo "${motos[*]}")" --out "$out")
 [[ $mode == smoke ]] && args+=(--smoke)
-java -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}"
+"$java" -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}"
 
 echo "== done in $(( $(date +%s) - started )) s: $out/results.md, $out/chart.png"

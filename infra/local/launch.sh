@@ -2,6 +2,7 @@
 # Starts one service the way it is shipped (the Dockerfile does the same):
 #   infra/local/launch.sh <service> [args...]    runs <service>/target/<service>.jar, args go to the application
 #   infra/local/launch.sh --prepare <service>    only builds what the start needs (done by up.sh and bench/run.sh)
+#   infra/local/launch.sh --java                 prints the Java it starts services on (bench/run.sh runs on it too)
 # The jar is extracted (java -Djarmode=tools ... extract) to <service>/target/launch/ and started from there with
 # a class archive made by a training run that stops once the context has refreshed (spring.context.exit=onRefresh,
 # before the web server and the SQS listeners start, so it needs no AWS endpoint): on Java 24+ an AOT cache
@@ -10,10 +11,9 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-prepare_only=false
+prepare_only=false print_java=false
 [[ "${1:-}" == "--prepare" ]] && { prepare_only=true; shift; }
-service=${1:?usage: launch.sh [--prepare] <service> [args...]}
-shift
+[[ "${1:-}" == "--java" ]] && print_java=true
 
 # The flags of every start, training included (the Dockerfile uses the same): the serial collector and a 256 MB heap
 # (the JVM would otherwise size the heap from the machine's memory; in a container limited to 512 MB it picks the
@@ -51,6 +51,9 @@ version=$(java_version "$java")
 feature=${version%%.*}
 [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 17)) ||
   { echo "launch.sh: found no Java 17 or later (tried $java; set JAVA or JAVA_HOME)" >&2; exit 1; }
+$print_java && { echo "$java"; exit 0; }
+service=${1:?usage: launch.sh [--prepare] <service> [args...] | launch.sh --java}
+shift
 jar="$root/$service/target/$service.jar"
 dir="$root/$service/target/launch"
 [[ -f "$jar" ]] || { echo "launch.sh: $jar is missing; build it first (./mvnw -DskipTests package)" >&2; exit 1; }

@@ -105,6 +105,9 @@ public final class Bench {
 
 	final Map<String, Map<Integer, double[]>> endToEnd = new LinkedHashMap<>();
 
+	/** The bench's own Java: it starts the no-op listener app and the naive frontend on it too. */
+	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
 	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
 	String serviceJava = "n/a";
 
@@ -265,7 +268,7 @@ public final class Bench {
 			}
 
 			ServiceProcess naive = ServiceProcess.start("naive-frontend-" + latency + "ms",
-					List.of("java", "-cp", benchClasspath(), NaiveFrontend.class.getName(),
+					List.of(JAVA, "-cp", benchClasspath(), NaiveFrontend.class.getName(),
 							Integer.toString(NAIVE_PORT), aws.toString(), Topology.BUCKET),
 					environment, logs);
 			processes.add(naive);
@@ -310,7 +313,7 @@ public final class Bench {
 			}
 
 			ServiceProcess noop = ServiceProcess.start("noop-listener-" + latency + "ms",
-					List.of("java", "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
+					List.of(JAVA, "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
 							"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
 							"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
 							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
