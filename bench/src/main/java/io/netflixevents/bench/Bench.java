@@ -342,10 +342,10 @@ public final class Bench {
 
 	private void frontendVsRawSdk(int latency, URI aws, ServiceProcess frontend) throws Exception {
 		log("case 3: frontend vs raw SDK S3 put + SNS publish, " + LOAD_CONCURRENCY + " at a time");
-		URI post = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
-		ClosedLoop.Request ours = (worker, sequence) -> post(post, worker, sequence) == 202;
 		ExecutorService archiving = Executors.newFixedThreadPool(LOAD_CONCURRENCY);
-		try (S3Client s3 = Aws.s3(aws); SnsClient sns = Aws.sns(aws)) {
+		try (KeepAliveClient frontendClient = new KeepAliveClient(eventsUrl(FRONTEND_PORT)); S3Client s3 = Aws.s3(aws);
+				SnsClient sns = Aws.sns(aws)) {
+			ClosedLoop.Request ours = (worker, sequence) -> frontendClient.post(body(worker, sequence)) == 202;
 			Map<String, MessageAttributeValue> attributes = Map.of("eventType",
 					MessageAttributeValue.builder().dataType("String").stringValue(MovieDetailsViewedEvent.TYPE)
 						.build(),
@@ -411,15 +411,20 @@ public final class Bench {
 	// ---- case 4: fan-out vs synchronous calls -----------------------------------------------------------------
 
 	private void fanOutVsNaive(int latency) throws Exception {
-		URI ours = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
-		URI naive = URI.create("http://127.0.0.1:" + NAIVE_PORT + "/api/events/movie-details-viewed");
+		try (KeepAliveClient ours = new KeepAliveClient(eventsUrl(FRONTEND_PORT));
+				KeepAliveClient naive = new KeepAliveClient(eventsUrl(NAIVE_PORT))) {
+			fanOutVsNaive(latency, ours, naive);
+		}
+	}
+
+	private void fanOutVsNaive(int latency, KeepAliveClient ours, KeepAliveClient naive) throws Exception {
 		Duration run = seconds(smoke ? 1 : 2);
 		for (int work : List.of(0, 20, 100)) {
 			log("case 4: fan-out vs naive synchronous calls, consumers' work " + work + " ms");
 			http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + NAIVE_PORT + "/sleep?ms=" + work))
 				.build(), HttpResponse.BodyHandlers.discarding());
-			ClosedLoop.Request oursRequest = (worker, sequence) -> post(ours, worker, sequence) == 202;
-			ClosedLoop.Request naiveRequest = (worker, sequence) -> post(naive, worker, sequence) == 202;
+			ClosedLoop.Request oursRequest = (worker, sequence) -> ours.post(body(worker, sequence)) == 202;
+			ClosedLoop.Request naiveRequest = (worker, sequence) -> naive.post(body(worker, sequence)) == 202;
 			if (!smoke) {
 				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), oursRequest);
 				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), naiveRequest);
@@ -607,7 +612,7 @@ public final class Bench {
 
 	/** Posts at a steady rate for a while, then waits until every service applied every accepted event. */
 	private Segment segment(Duration duration, int rate) throws Exception {
-		URI post = URI.create("http://127.0.0.1:" + FRONTEND_PORT + "/api/events/movie-details-viewed");
+		URI post = eventsUrl(FRONTEND_PORT);
 		Set<String> accepted = ConcurrentHashMap.newKeySet();
 		List<CompletableFuture<?>> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -657,15 +662,18 @@ public final class Bench {
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
 
-	private int post(URI uri, int worker, long sequence) throws Exception {
-		return http.send(request(uri, worker, sequence), HttpResponse.BodyHandlers.discarding()).statusCode();
+	private static URI eventsUrl(int port) {
+		return URI.create("http://127.0.0.1:" + port + "/api/events/movie-details-viewed");
+	}
+
+	private static String body(int worker, long sequence) {
+		return "{\"userId\":\"bench-user-" + worker + "\",\"movieId\":" + (1 + sequence % 500)
+				+ ",\"movieTitle\":\"Bench " + (1 + sequence % 500) + "\"}";
 	}
 
 	private static HttpRequest request(URI uri, int worker, long sequence) {
-		String body = "{\"userId\":\"bench-user-" + worker + "\",\"movieId\":" + (1 + sequence % 500)
-				+ ",\"movieTitle\":\"Bench " + (1 + sequence % 500) + "\"}";
 		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+			.POST(HttpRequest.BodyPublishers.ofString(body(worker, sequence))).build();
 	}
 
 	private static MovieDetailsViewedEvent event(int worker, long sequence) {
