@@ -61,23 +61,6 @@ final class ServiceProcess implements AutoCloseable {
 		throw new IllegalStateException(name + " did not answer " + url + " within " + timeout);
 	}
 
-	/**
-	 * Waits until the process uses less than a tenth of a core over half a second, or the timeout passed: a JVM goes
-	 * on compiling for seconds after it answers (a consumer used 1.8 s of CPU in the 5 s after its health said UP).
-	 */
-	void awaitQuiet(Duration timeout) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		Duration before = cpuTime();
-		while (System.nanoTime() < deadline) {
-			Thread.sleep(500);
-			Duration now = cpuTime();
-			if (now.minus(before).toMillis() < 50) {
-				return;
-			}
-			before = now;
-		}
-	}
-
 	/** What Spring Boot logged: "Started … in X seconds (process running for Y)", as "X s", or "n/a". */
 	String springStartup() throws IOException {
 		java.util.regex.Matcher started = java.util.regex.Pattern
