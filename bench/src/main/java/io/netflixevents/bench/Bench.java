@@ -55,6 +55,9 @@ public final class Bench {
 
 	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
+	/** The bench's own Java: it starts the no-op listener app and the naive frontend on it too. */
+	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
 	private static final int FRONTEND_PORT = 18080;
 
 	private static final int NAIVE_PORT = 18090;
@@ -104,9 +107,6 @@ public final class Bench {
 	final List<Report.Row> rows = new ArrayList<>();
 
 	final Map<String, Map<Integer, double[]>> endToEnd = new LinkedHashMap<>();
-
-	/** The bench's own Java: it starts the no-op listener app and the naive frontend on it too. */
-	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
 	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
 	String serviceJava = "n/a";

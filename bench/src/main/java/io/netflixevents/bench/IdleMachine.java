@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Waits for the whole machine to be idle before a service's start is timed: a JVM goes on compiling for seconds
- * after its health says UP (a consumer used 1.8 s of CPU in the 5 s after), moto's processes import for seconds
- * after they answer, and a start timed into that measured them, not the service.
+ * after its health says UP (a consumer used 1.8 s of CPU in the 5 s after), and a start timed into whatever else
+ * runs measures that too.
  */
 final class IdleMachine {
 
