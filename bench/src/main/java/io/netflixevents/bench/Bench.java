@@ -415,35 +415,31 @@ public final class Bench {
 	private void fanOutVsNaive(int latency) throws Exception {
 		try (KeepAliveClient ours = new KeepAliveClient(eventsUrl(FRONTEND_PORT));
 				KeepAliveClient naive = new KeepAliveClient(eventsUrl(NAIVE_PORT))) {
-			fanOutVsNaive(latency, ours, naive);
-		}
-	}
-
-	private void fanOutVsNaive(int latency, KeepAliveClient ours, KeepAliveClient naive) throws Exception {
-		Duration run = seconds(smoke ? 1 : 2);
-		for (int work : List.of(0, 20, 100)) {
-			log("case 4: fan-out vs naive synchronous calls, consumers' work " + work + " ms");
-			http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + NAIVE_PORT + "/sleep?ms=" + work))
-				.build(), HttpResponse.BodyHandlers.discarding());
-			ClosedLoop.Request oursRequest = (worker, sequence) -> ours.post(body(worker, sequence)) == 202;
-			ClosedLoop.Request naiveRequest = (worker, sequence) -> naive.post(body(worker, sequence)) == 202;
-			if (!smoke) {
-				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), oursRequest);
-				ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), naiveRequest);
+			Duration run = seconds(smoke ? 1 : 2);
+			for (int work : List.of(0, 20, 100)) {
+				log("case 4: fan-out vs naive synchronous calls, consumers' work " + work + " ms");
+				http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + NAIVE_PORT + "/sleep?ms=" + work))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				ClosedLoop.Request oursRequest = (worker, sequence) -> ours.post(body(worker, sequence)) == 202;
+				ClosedLoop.Request naiveRequest = (worker, sequence) -> naive.post(body(worker, sequence)) == 202;
+				if (!smoke) {
+					ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), oursRequest);
+					ClosedLoop.run(FANOUT_CONCURRENCY, seconds(1), naiveRequest);
+				}
+				List<ClosedLoop.Result> oursResults = new ArrayList<>();
+				List<ClosedLoop.Result> naiveResults = new ArrayList<>();
+				for (int i = 0; i < runs; i++) {
+					oursResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, oursRequest));
+					naiveResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, naiveRequest));
+				}
+				rows.add(new Report.Row("4", "Fan-out vs naive frontend (4 sync HTTP calls), each service works " + work
+						+ " ms: p50 / p99 request latency (ratio of p50)", "fauxqs 2.4.1", latency,
+						summary(oursResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+								+ summary(oursResults, ClosedLoop.Result::p99Millis).format("ms"),
+						summary(naiveResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
+								+ summary(naiveResults, ClosedLoop.Result::p99Millis).format("ms"),
+						ratios(oursResults, naiveResults, ClosedLoop.Result::p50Millis), "ours flat as work grows"));
 			}
-			List<ClosedLoop.Result> oursResults = new ArrayList<>();
-			List<ClosedLoop.Result> naiveResults = new ArrayList<>();
-			for (int i = 0; i < runs; i++) {
-				oursResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, oursRequest));
-				naiveResults.add(ClosedLoop.run(FANOUT_CONCURRENCY, run, naiveRequest));
-			}
-			rows.add(new Report.Row("4", "Fan-out vs naive frontend (4 sync HTTP calls), each service works " + work
-					+ " ms: p50 / p99 request latency (ratio of p50)", "fauxqs 2.4.1", latency,
-					summary(oursResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
-							+ summary(oursResults, ClosedLoop.Result::p99Millis).format("ms"),
-					summary(naiveResults, ClosedLoop.Result::p50Millis).format("ms") + " / "
-							+ summary(naiveResults, ClosedLoop.Result::p99Millis).format("ms"),
-					ratios(oursResults, naiveResults, ClosedLoop.Result::p50Millis), "ours flat as work grows"));
 		}
 	}
 
