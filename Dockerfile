@@ -21,8 +21,8 @@ RUN cp "$SERVICE/target/$SERVICE.jar" /application.jar && \
 # ---- run: Java 25's JRE, the extracted layers, an AOT cache, a non-root user
 # The same start as infra/local/launch.sh: on Java 24+ an AOT cache (JEP 483/514/515) made by a training run that
 # stops once the context has refreshed (before the web server and the SQS listeners start, so no AWS is needed at
-# build time), then the same flags at run time: the serial collector and a 256 MB heap (compose gives each service
-# 512 MB). The build stage stays on JDK 17, the project's Java. eclipse-temurin's Ubuntu images ship curl, which the
+# build time), then the same flags at run time: the serial collector, a 256 MB heap (compose gives each service
+# 512 MB) and the C1 compiler only (launch.sh says why). The build stage stays on JDK 17, the project's Java. eclipse-temurin's Ubuntu images ship curl, which the
 # compose healthchecks use.
 FROM eclipse-temurin:25-jre-noble
 ARG SERVICE
@@ -36,6 +36,8 @@ COPY --from=build /extracted/application/ ./
 # The clients need a region; nothing listens on port 9 and no instance metadata is asked for: were the refresh to
 # call AWS, the build would fail here.
 RUN AWS_REGION=us-east-1 AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_EC2_METADATA_DISABLED=true SERVER_PORT=0 \
-    java -XX:+UseSerialGC -Xmx256m -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar
+    java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+    -jar application.jar
 USER app
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx256m", "-XX:AOTCache=app.aot", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=app.aot", \
+    "-jar", "application.jar"]

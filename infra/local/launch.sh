@@ -3,6 +3,7 @@
 #   infra/local/launch.sh <service> [args...]    runs <service>/target/<service>.jar, args go to the application
 #   infra/local/launch.sh --prepare <service>    only builds what the start needs (done by up.sh and bench/run.sh)
 #   infra/local/launch.sh --java                 prints the Java it starts services on (bench/run.sh runs on it too)
+#   infra/local/launch.sh --flags                prints the JVM flags it starts them with (and the bench's no-op app)
 # The jar is extracted (java -Djarmode=tools ... extract) to <service>/target/launch/ and started from there with
 # a class archive made by a training run that stops once the context has refreshed (spring.context.exit=onRefresh,
 # before the web server and the SQS listeners start, so it needs no AWS endpoint): on Java 24+ an AOT cache
@@ -18,7 +19,12 @@ prepare_only=false print_java=false
 # The flags of every start, training included (the Dockerfile uses the same): the serial collector and a 256 MB heap
 # (the JVM would otherwise size the heap from the machine's memory; in a container limited to 512 MB it picks the
 # serial collector itself). Measured: idle RSS 250-270 MB instead of 285; the frontend after load 326 MB instead of 555.
-flags=(-XX:+UseSerialGC -Xmx256m)
+# And the C1 compiler only (TieredStopAtLevel=1, as the system tests start them): on 2 cores C2 kept compiling the
+# container's and the SDK's code for minutes, at 40-50 % of a consumer's CPU after 240,000 messages; with C1 alone
+# the JIT went quiet after 45,000 and a message cost 100-110 us of CPU instead of 130-160. The frontend started in
+# 1.7-1.9 s instead of 2.5-3.0 (236 MB instead of 250-270) and used as much CPU per event under load or less.
+flags=(-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1)
+[[ "${1:-}" == "--flags" ]] && { echo "${flags[*]}"; exit 0; }
 
 home() { dirname "$(dirname "$(readlink -f "$1")")"; }
 
@@ -52,7 +58,7 @@ feature=${version%%.*}
 [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 17)) ||
   { echo "launch.sh: found no Java 17 or later (tried $java; set JAVA or JAVA_HOME)" >&2; exit 1; }
 $print_java && { echo "$java"; exit 0; }
-service=${1:?usage: launch.sh [--prepare] <service> [args...] | launch.sh --java}
+service=${1:?usage: launch.sh [--prepare] <service> [args...] | launch.sh --java | launch.sh --flags}
 shift
 jar="$root/$service/target/$service.jar"
 dir="$root/$service/target/launch"
