@@ -55,7 +55,7 @@ public final class Bench {
 
 	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-	/** The bench's own Java: it starts the no-op listener app and the naive frontend on it too. */
+	/** The bench's own Java: it starts the no-op listener app (with the services' flags) and the naive frontend on it. */
 	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
 	private static final int FRONTEND_PORT = 18080;
@@ -69,8 +69,14 @@ public final class Bench {
 
 	private static final int MAX_CONCURRENT_MESSAGES = 20;
 
-	/** Drains of case 1's size before its runs: enough for the JIT to settle in the no-op app. */
+	/** Case 1's warm-up: at least this many drains of its size of each queue, ... */
 	private static final int NOOP_WARM_UP_DRAINS = 6;
+
+	/** ... then more until the no-op app's JIT compilers use under this share of its CPU, ... */
+	private static final double NOOP_QUIET_COMPILER_SHARE = 0.1;
+
+	/** ... for this long at most. */
+	private static final Duration NOOP_WARM_UP_LIMIT = Duration.ofSeconds(60);
 
 	private static final int LOAD_CONCURRENCY = 16;
 
@@ -110,6 +116,9 @@ public final class Bench {
 
 	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
 	String serviceJava = "n/a";
+
+	/** The JVM flags the services ran with ({@code launch.sh --flags}). */
+	String serviceFlags = "n/a";
 
 	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out) {
 		this.smoke = smoke;
@@ -315,18 +324,14 @@ public final class Bench {
 			}
 
 			ServiceProcess noop = ServiceProcess.start("noop-listener-" + latency + "ms",
-					List.of(JAVA, "-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
-							"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
-							"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
-							"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES),
-					environment, logs);
+					noopCommand(aws), environment, logs);
 			processes.add(noop);
 			ServiceProcess tutorial = ServiceProcess.start("tutorial-boto3-" + latency + "ms",
 					List.of("python3", root.resolve("bench/tutorial_consumer.py").toString(), aws.toString(),
 							topology.queueUrl("bench-tutorial")),
 					Map.of(), logs);
 			processes.add(tutorial);
-			attempt("cases 1-2", latency, () -> consumersVsBaselines(latency, aws));
+			attempt("cases 1-2", latency, () -> consumersVsBaselines(latency, aws, noop));
 			attempt("case 5", latency, () -> endToEnd(latency));
 		}
 		finally {
@@ -445,7 +450,7 @@ public final class Bench {
 
 	// ---- cases 1 and 2: draining a queue ----------------------------------------------------------------------
 
-	private void consumersVsBaselines(int latency, URI aws) throws Exception {
+	private void consumersVsBaselines(int latency, URI aws, ServiceProcess noopApp) throws Exception {
 		AtomicBoolean stop = new AtomicBoolean();
 		SqsClient loopSqs = Aws.sqs(aws);
 		String rawQueue = topology.queueUrl("bench-raw");
@@ -457,13 +462,26 @@ public final class Bench {
 			int real = smoke ? 30 : (latency == 0 ? 100 : 40);
 			int tutorialCount = smoke ? 20 : (latency == 0 ? 300 : 100);
 			log("cases 1-2: drain warm-up");
-			// The no-op app is a fresh JVM whose container code the JIT has yet to compile (measured: 745 µs of CPU per
-			// message over its first 30,000 messages, 392 µs over the next 30,000); the raw loop runs in this JVM.
-			int warmUps = smoke ? 1 : NOOP_WARM_UP_DRAINS;
-			for (int i = 0; i < warmUps; i++) {
+			// The no-op app is a fresh JVM whose container and SDK code the JIT has yet to compile (measured at 0 ms with
+			// the services' flags: its compilers went quiet after some 45,000 messages, and a message's CPU fell from
+			// 270 to 100-110 µs); the raw loop runs in this JVM, which cases 0, 3 and 4 warmed.
+			int warmUps = 0;
+			double compilerShare;
+			long warmUpEnd = System.nanoTime() + NOOP_WARM_UP_LIMIT.toNanos();
+			do {
+				Duration cpu = noopApp.cpuTime();
+				Duration compilers = noopApp.compilerCpuTime();
 				drain("bench-noop", smoke ? 10 : big);
 				drain("bench-raw", smoke ? 10 : big);
+				warmUps++;
+				compilerShare = noopApp.compilerCpuTime().minus(compilers).toMillis()
+						/ (double) Math.max(1, noopApp.cpuTime().minus(cpu).toMillis());
 			}
+			while (!smoke && (warmUps < NOOP_WARM_UP_DRAINS
+					|| compilerShare >= NOOP_QUIET_COMPILER_SHARE && System.nanoTime() < warmUpEnd));
+			String warmUp = warmUps + " such drains of warm-up first (its JIT compilers then at "
+					+ Math.round(100 * compilerShare) + " % of its CPU)";
+			log("cases 1-2: " + warmUp);
 			drain("bench-tutorial", smoke ? 5 : tutorialCount / 4);
 			drain("netflix-events-user", smoke ? 5 : real / 4);
 			List<Double> noop = new ArrayList<>();
@@ -480,7 +498,7 @@ public final class Bench {
 			String settings = MAX_MESSAGES_PER_POLL + "/poll, " + MAX_CONCURRENT_MESSAGES + " in flight";
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop (receive 10, batch delete; " + settings
 					+ "): bench no-op @SqsListener app, deletes batched as the services batch them, " + big
-					+ " msgs a run, " + warmUps + " such drains of warm-up first",
+					+ " msgs a run, " + warmUp,
 					"fauxqs 2.4.1", latency,
 					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
 					ratios(noop, raw), "≥ 0.9×"));
@@ -685,6 +703,23 @@ public final class Bench {
 
 	private static Duration seconds(long seconds) {
 		return Duration.ofSeconds(seconds);
+	}
+
+	/** The no-op app on the services' Java with their JVM flags ({@code launch.sh --flags}). */
+	private List<String> noopCommand(URI aws) throws java.io.IOException, InterruptedException {
+		Process flags = new ProcessBuilder(launcher(), "--flags").redirectErrorStream(true).start();
+		String output = new String(flags.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (flags.waitFor() != 0) {
+			throw new IllegalStateException("launch.sh --flags failed: " + output);
+		}
+		serviceFlags = output.trim();
+		List<String> command = new ArrayList<>(List.of(JAVA));
+		command.addAll(List.of(serviceFlags.split(" ")));
+		command.addAll(List.of("-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
+				"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
+				"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
+				"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES));
+		return command;
 	}
 
 	/** Starts a service as users do (infra/local/launch.sh: extracted jar, AOT cache or CDS archive, its flags). */

@@ -39,9 +39,10 @@ final class Report {
 		md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
 			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
 			.append(System.getProperty("java.version"))
-			.append(" (the bench, its raw loops and the no-op app); services started by infra/local/launch.sh on Java ")
+			.append(" (the bench and its raw loops, with the JVM's default flags, and the no-op app, with the services' ")
+			.append(bench.serviceFlags).append("); services started by infra/local/launch.sh on Java ")
 			.append(bench.serviceJava)
-			.append(" (extracted jar, its class archive and flags)\n");
+			.append(" (extracted jar, its class archive and those flags)\n");
 		md.append("- Emulators on loopback: fauxqs 2.4.1 (SNS, SQS, S3) on node 22.23.3; moto 5.2.1 (DynamoDB only; "
 				+ "one process per service's table, case 0 on the first)\n");
 		md.append("- Each figure: median of ").append(bench.runs())

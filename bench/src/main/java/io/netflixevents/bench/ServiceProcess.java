@@ -71,9 +71,31 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** CPU time the process used so far, user and system, from /proc (in clock ticks of 10 ms). */
 	java.time.Duration cpuTime() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+		return cpuTime(Path.of("/proc", Long.toString(process.pid()), "stat"));
+	}
+
+	/** CPU time used so far by the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...). */
+	java.time.Duration compilerCpuTime() throws IOException {
+		java.time.Duration total = java.time.Duration.ZERO;
+		try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+			for (Path thread : (Iterable<Path>) threads::iterator) {
+				try {
+					if (Files.readString(thread.resolve("comm")).contains("CompilerThread")) {
+						total = total.plus(cpuTime(thread.resolve("stat")));
+					}
+				}
+				catch (java.nio.file.NoSuchFileException ended) {
+					// the thread ended while we looked
+				}
+			}
+		}
+		return total;
+	}
+
+	private static java.time.Duration cpuTime(Path stat) throws IOException {
+		String line = Files.readString(stat);
 		// the fields after "pid (name) ": state is field 3, utime 14 and stime 15
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
 		return java.time.Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
 	}
 
