@@ -2,7 +2,7 @@
 # The benchmark (issue 6): builds what it needs, starts fauxqs (SNS, SQS, S3) and moto (DynamoDB, one process per
 # service's table, as each table is its own on AWS; moto serves requests on one interpreter lock) on loopback,
 # runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
-#   bench/run.sh           the full run (11-14 minutes on 2 cores, build included)
+#   bench/run.sh           the full run (10-14 minutes on 2 cores, build included)
 #   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
 set -euo pipefail
 
