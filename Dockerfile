@@ -22,8 +22,8 @@ RUN cp "$SERVICE/target/$SERVICE.jar" /application.jar && \
 # The same start as infra/local/launch.sh: on Java 24+ an AOT cache (JEP 483/514/515) made by a training run that
 # stops once the context has refreshed (before the web server and the SQS listeners start, so no AWS is needed at
 # build time), then the same flags at run time: the serial collector, a 256 MB heap (compose gives each service
-# 512 MB) and the C1 compiler only (launch.sh says why). The build stage stays on JDK 17, the project's Java. eclipse-temurin's Ubuntu images ship curl, which the
-# compose healthchecks use.
+# 512 MB) and the C1 compiler only (launch.sh says why). The build stage stays on JDK 17, the project's Java.
+# eclipse-temurin's Ubuntu images ship curl, which the compose healthchecks use.
 FROM eclipse-temurin:25-jre-noble
 ARG SERVICE
 LABEL org.opencontainers.image.title="netflix-events $SERVICE"

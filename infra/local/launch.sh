@@ -21,7 +21,7 @@ prepare_only=false print_java=false
 # serial collector itself). Measured: idle RSS 250-270 MB instead of 285; the frontend after load 326 MB instead of 555.
 # And the C1 compiler only (TieredStopAtLevel=1, as the system tests start them): on 2 cores C2 kept compiling the
 # container's and the SDK's code for minutes, at 40-50 % of a consumer's CPU after 240,000 messages; with C1 alone
-# the JIT went quiet after 45,000 and a message cost 100-110 us of CPU instead of 130-160. The frontend started in
+# the JIT went quiet after 45,000 and a message cost 90-125 us of CPU instead of 130-190. The frontend started in
 # 1.7-1.9 s instead of 2.5-3.0 (236 MB instead of 250-270) and used as much CPU per event under load or less.
 flags=(-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1)
 [[ "${1:-}" == "--flags" ]] && { echo "${flags[*]}"; exit 0; }

@@ -464,7 +464,7 @@ public final class Bench {
 			log("cases 1-2: drain warm-up");
 			// The no-op app is a fresh JVM whose container and SDK code the JIT has yet to compile (measured at 0 ms with
 			// the services' flags: its compilers went quiet after some 45,000 messages, and a message's CPU fell from
-			// 270 to 100-110 µs); the raw loop runs in this JVM, which cases 0, 3 and 4 warmed.
+			// 270 to about 100 µs); the raw loop runs in this JVM, which cases 0, 3 and 4 warmed.
 			int warmUps = 0;
 			double compilerShare;
 			long warmUpEnd = System.nanoTime() + NOOP_WARM_UP_LIMIT.toNanos();
