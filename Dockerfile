@@ -36,8 +36,8 @@ COPY --from=build /extracted/application/ ./
 # The clients need a region; nothing listens on port 9 and no instance metadata is asked for: were the refresh to
 # call AWS, the build would fail here.
 RUN AWS_REGION=us-east-1 AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_EC2_METADATA_DISABLED=true SERVER_PORT=0 \
-    java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
-    -jar application.jar
+    java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 \
+    -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar
 USER app
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=app.aot", \
-    "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", \
+    "-XX:AOTCache=app.aot", "-jar", "application.jar"]
