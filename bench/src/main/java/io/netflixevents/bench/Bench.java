@@ -58,6 +58,8 @@ public final class Bench {
 	/** The bench's own Java: it starts the no-op listener app (with the services' flags) and the naive frontend on it. */
 	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
+	private static final String LAUNCHER = "infra/local/launch.sh";
+
 	private static final int FRONTEND_PORT = 18080;
 
 	private static final int NAIVE_PORT = 18090;
@@ -117,10 +119,11 @@ public final class Bench {
 	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
 	String serviceJava = "n/a";
 
-	/** The JVM flags the services ran with ({@code launch.sh --flags}). */
-	String serviceFlags = "n/a";
+	/** The JVM flags the services run with ({@code launch.sh --flags}); the no-op app gets them too. */
+	final String serviceFlags;
 
-	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out) {
+	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out)
+			throws java.io.IOException, InterruptedException {
 		this.smoke = smoke;
 		this.runs = smoke ? 1 : 3;
 		this.root = root;
@@ -130,6 +133,7 @@ public final class Bench {
 		this.logs = out.resolve("raw/logs");
 		this.topology = Topology.create(fauxqs, stores);
 		this.directSqs = Aws.sqs(fauxqs);
+		this.serviceFlags = serviceFlags(root);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -705,14 +709,18 @@ public final class Bench {
 		return Duration.ofSeconds(seconds);
 	}
 
-	/** The no-op app on the services' Java with their JVM flags ({@code launch.sh --flags}). */
-	private List<String> noopCommand(URI aws) throws java.io.IOException, InterruptedException {
-		Process flags = new ProcessBuilder(launcher(), "--flags").redirectErrorStream(true).start();
+	private static String serviceFlags(Path root) throws java.io.IOException, InterruptedException {
+		Process flags = new ProcessBuilder(root.resolve(LAUNCHER).toString(), "--flags").redirectErrorStream(true)
+			.start();
 		String output = new String(flags.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		if (flags.waitFor() != 0) {
 			throw new IllegalStateException("launch.sh --flags failed: " + output);
 		}
-		serviceFlags = output.trim();
+		return output.trim();
+	}
+
+	/** The no-op app on the services' Java with their JVM flags. */
+	private List<String> noopCommand(URI aws) throws java.io.IOException {
 		List<String> command = new ArrayList<>(List.of(JAVA));
 		command.addAll(List.of(serviceFlags.split(" ")));
 		command.addAll(List.of("-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
@@ -724,7 +732,7 @@ public final class Bench {
 
 	/** Starts a service as users do (infra/local/launch.sh: extracted jar, AOT cache or CDS archive, its flags). */
 	private String launcher() {
-		return root.resolve("infra/local/launch.sh").toString();
+		return root.resolve(LAUNCHER).toString();
 	}
 
 	private String benchClasspath() throws java.io.IOException {

@@ -70,13 +70,13 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** CPU time the process used so far, user and system, from /proc (in clock ticks of 10 ms). */
-	java.time.Duration cpuTime() throws IOException {
+	Duration cpuTime() throws IOException {
 		return cpuTime(Path.of("/proc", Long.toString(process.pid()), "stat"));
 	}
 
 	/** CPU time used so far by the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...). */
-	java.time.Duration compilerCpuTime() throws IOException {
-		java.time.Duration total = java.time.Duration.ZERO;
+	Duration compilerCpuTime() throws IOException {
+		Duration total = Duration.ZERO;
 		try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
 			for (Path thread : (Iterable<Path>) threads::iterator) {
 				try {
@@ -92,11 +92,11 @@ final class ServiceProcess implements AutoCloseable {
 		return total;
 	}
 
-	private static java.time.Duration cpuTime(Path stat) throws IOException {
+	private static Duration cpuTime(Path stat) throws IOException {
 		String line = Files.readString(stat);
 		// the fields after "pid (name) ": state is field 3, utime 14 and stime 15
 		String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-		return java.time.Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+		return Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
 	}
 
 	/** The Java version Spring Boot logged ("Starting … using Java X"), or "n/a". */
