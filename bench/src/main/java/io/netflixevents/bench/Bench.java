@@ -35,8 +35,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import tools.jackson.databind.JsonNode;
@@ -330,12 +328,15 @@ public final class Bench {
 			ServiceProcess noop = ServiceProcess.start("noop-listener-" + latency + "ms",
 					noopCommand(aws), environment, logs);
 			processes.add(noop);
+			ServiceProcess rawLoop = ServiceProcess.start("raw-loop-" + latency + "ms", rawLoopCommand(aws), environment,
+					logs);
+			processes.add(rawLoop);
 			ServiceProcess tutorial = ServiceProcess.start("tutorial-boto3-" + latency + "ms",
 					List.of("python3", root.resolve("bench/tutorial_consumer.py").toString(), aws.toString(),
 							topology.queueUrl("bench-tutorial")),
 					Map.of(), logs);
 			processes.add(tutorial);
-			attempt("cases 1-2", latency, () -> consumersVsBaselines(latency, aws, noop));
+			attempt("cases 1-2", latency, () -> consumersVsBaselines(latency, aws, noop, rawLoop));
 			attempt("case 5", latency, () -> endToEnd(latency));
 		}
 		finally {
@@ -454,13 +455,11 @@ public final class Bench {
 
 	// ---- cases 1 and 2: draining a queue ----------------------------------------------------------------------
 
-	private void consumersVsBaselines(int latency, URI aws, ServiceProcess noopApp) throws Exception {
+	private void consumersVsBaselines(int latency, URI aws, ServiceProcess noopApp, ServiceProcess rawLoopApp)
+			throws Exception {
 		AtomicBoolean stop = new AtomicBoolean();
-		SqsClient loopSqs = Aws.sqs(aws);
-		String rawQueue = topology.queueUrl("bench-raw");
-		for (int i = 0; i < MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL; i++) {
-			LatencyProxy.daemon(() -> rawLoop(loopSqs, rawQueue, stop));
-		}
+		RawDrainLoop.start(Aws.sqs(aws), topology.queueUrl("bench-raw"),
+				MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL, MAX_MESSAGES_PER_POLL, stop);
 		try {
 			int big = smoke ? 200 : (latency == 0 ? 3000 : 1000);
 			int real = smoke ? 30 : (latency == 0 ? 100 : 40);
@@ -468,34 +467,36 @@ public final class Bench {
 			log("cases 1-2: drain warm-up");
 			// The no-op app is a fresh JVM whose container and SDK code the JIT has yet to compile (measured at 0 ms with
 			// the services' flags: its compilers went quiet after some 45,000 messages, and a message's CPU fell from
-			// 270 to about 100 µs); the raw loop runs in this JVM, which cases 0, 3 and 4 warmed.
+			// 270 to about 100 µs), and so is the raw loop's own JVM; the raw loop in this JVM ran in cases 0, 3 and 4.
 			int warmUps = 0;
 			double compilerShare;
 			long warmUpEnd = System.nanoTime() + NOOP_WARM_UP_LIMIT.toNanos();
 			do {
-				Duration cpu = noopApp.cpuTime();
-				Duration compilers = noopApp.compilerCpuTime();
+				JitShare noopJit = new JitShare(noopApp);
+				JitShare rawLoopJit = new JitShare(rawLoopApp);
 				drain("bench-noop", smoke ? 10 : big);
 				drain("bench-raw", smoke ? 10 : big);
+				drain("bench-raw-jvm", smoke ? 10 : big);
 				warmUps++;
-				compilerShare = noopApp.compilerCpuTime().minus(compilers).toMillis()
-						/ (double) Math.max(1, noopApp.cpuTime().minus(cpu).toMillis());
+				compilerShare = Math.max(noopJit.now(), rawLoopJit.now());
 			}
 			while (!smoke && (warmUps < NOOP_WARM_UP_DRAINS
 					|| compilerShare >= NOOP_QUIET_COMPILER_SHARE && System.nanoTime() < warmUpEnd));
-			String warmUp = warmUps + " such drains of warm-up first (its JIT compilers then at "
-					+ Math.round(100 * compilerShare) + " % of its CPU)";
+			String warmUp = warmUps + " such drains of warm-up first (the JIT compilers of the fresh JVMs then at "
+					+ Math.round(100 * compilerShare) + " % of their CPU at most)";
 			log("cases 1-2: " + warmUp);
 			drain("bench-tutorial", smoke ? 5 : tutorialCount / 4);
 			drain("netflix-events-user", smoke ? 5 : real / 4);
 			List<Double> noop = new ArrayList<>();
 			List<Double> raw = new ArrayList<>();
+			List<Double> rawOwnJvm = new ArrayList<>();
 			List<Double> tutorial = new ArrayList<>();
 			List<Double> user = new ArrayList<>();
 			for (int i = 0; i < runs; i++) {
 				log("cases 1-2: drain run " + (i + 1));
 				noop.add(drain("bench-noop", big));
 				raw.add(drain("bench-raw", big));
+				rawOwnJvm.add(drain("bench-raw-jvm", big));
 				tutorial.add(drain("bench-tutorial", tutorialCount));
 				user.add(drain("netflix-events-user", real));
 			}
@@ -506,6 +507,11 @@ public final class Bench {
 					"fauxqs 2.4.1", latency,
 					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
 					ratios(noop, raw), "≥ 0.9×"));
+			rows.add(new Report.Row("1", "Consumer vs raw SDK loop, the framework alone: the same no-op app vs the same "
+					+ "raw loop in a fresh JVM of its own with the services' flags (" + serviceFlags + "), warmed alike",
+					"fauxqs 2.4.1", latency,
+					Stats.Summary.of(noop).format("msg/s"), Stats.Summary.of(rawOwnJvm).format("msg/s"),
+					ratios(noop, rawOwnJvm), "—"));
 			rows.add(new Report.Row("1", "Consumer vs raw SDK loop: user-service, real processing, DynamoDB store, "
 					+ real + " msgs (raw loop has no store)", "fauxqs 2.4.1 + moto 5.2.1 (DynamoDB)", latency,
 					Stats.Summary.of(user).format("msg/s"), Stats.Summary.of(raw).format("msg/s"),
@@ -524,27 +530,26 @@ public final class Bench {
 		}
 	}
 
-	/** The ceiling: receive up to 10, do nothing, delete them in one batch. */
-	private static void rawLoop(SqsClient sqs, String queue, AtomicBoolean stop) {
-		while (!stop.get()) {
-			try {
-				List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue)
-					.maxNumberOfMessages(MAX_MESSAGES_PER_POLL).waitTimeSeconds(20)).messages();
-				if (!messages.isEmpty()) {
-					List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-					for (int i = 0; i < messages.size(); i++) {
-						entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-							.receiptHandle(messages.get(i).receiptHandle()).build());
-					}
-					sqs.deleteMessageBatch(d -> d.queueUrl(queue).entries(entries));
-				}
-			}
-			catch (RuntimeException ex) {
-				if (!stop.get()) {
-					System.err.println("raw loop: " + ex);
-				}
-			}
+	/** The share of a process's CPU that its JIT compiler threads used since this was created. */
+	private static final class JitShare {
+
+		private final ServiceProcess process;
+
+		private final Duration cpu;
+
+		private final Duration compilers;
+
+		JitShare(ServiceProcess process) throws java.io.IOException {
+			this.process = process;
+			this.cpu = process.cpuTime();
+			this.compilers = process.compilerCpuTime();
 		}
+
+		double now() throws java.io.IOException {
+			return process.compilerCpuTime().minus(compilers).toMillis()
+					/ (double) Math.max(1, process.cpuTime().minus(cpu).toMillis());
+		}
+
 	}
 
 	/**
@@ -727,6 +732,16 @@ public final class Bench {
 				"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
 				"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
 				"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES));
+		return command;
+	}
+
+	/** Case 1's raw loop in a JVM of its own, with the services' Java and flags, like the no-op app. */
+	private List<String> rawLoopCommand(URI aws) throws java.io.IOException {
+		List<String> command = new ArrayList<>(List.of(JAVA));
+		command.addAll(List.of(serviceFlags.split(" ")));
+		command.addAll(List.of("-cp", benchClasspath(), RawDrainLoop.class.getName(), aws.toString(),
+				topology.queueUrl("bench-raw-jvm"), Integer.toString(MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL),
+				Integer.toString(MAX_MESSAGES_PER_POLL)));
 		return command;
 	}
 

@@ -45,7 +45,7 @@ final class Topology {
 			s3.createBucket(b -> b.bucket(BUCKET));
 			List<String> queues = new ArrayList<>();
 			SERVICES.forEach(service -> queues.add("netflix-events-" + service));
-			queues.addAll(List.of("bench-noop", "bench-raw", "bench-tutorial"));
+			queues.addAll(List.of("bench-noop", "bench-raw", "bench-raw-jvm", "bench-tutorial"));
 			for (String queue : queues) {
 				String dlqArn = attribute(sqs, sqs.createQueue(q -> q.queueName(queue + "-dlq")).queueUrl(),
 						QueueAttributeName.QUEUE_ARN);
