@@ -24,16 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.netflixevents.event.EventArchiveKey;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -61,6 +56,8 @@ public final class Bench {
 	private static final int FRONTEND_PORT = 18080;
 
 	private static final int NAIVE_PORT = 18090;
+
+	private static final int RAW_PUBLISH_PORT = 18095;
 
 	private static final int FIRST_CONSUMER_PORT = 18081;
 
@@ -286,10 +283,17 @@ public final class Bench {
 			processes.add(naive);
 			naive.awaitHttp(health(NAIVE_PORT), seconds(60));
 
-			attempt("case 3", latency, () -> frontendVsRawSdk(latency, aws, frontend));
+			ServiceProcess rawPublisher = ServiceProcess.start("raw-publish-loop-" + latency + "ms",
+					rawPublishCommand(aws), environment, logs);
+			processes.add(rawPublisher);
+			rawPublisher.awaitHttp(URI.create("http://127.0.0.1:" + RAW_PUBLISH_PORT + "/health"), seconds(60));
+
+			attempt("case 3", latency, () -> frontendVsRawSdk(latency, aws, frontend, rawPublisher));
 			attempt("case 4", latency, () -> fanOutVsNaive(latency));
-			naive.close();
-			processes.remove(naive);
+			for (ServiceProcess done : List.of(naive, rawPublisher)) {
+				done.close();
+				processes.remove(done);
+			}
 			for (String service : Topology.SERVICES) {
 				directSqs.purgeQueue(p -> p.queueUrl(topology.queueUrl("netflix-events-" + service)));
 			}
@@ -352,37 +356,25 @@ public final class Bench {
 
 	// ---- case 3: the frontend vs the raw SDK ------------------------------------------------------------------
 
-	private void frontendVsRawSdk(int latency, URI aws, ServiceProcess frontend) throws Exception {
+	private void frontendVsRawSdk(int latency, URI aws, ServiceProcess frontend, ServiceProcess rawPublisher)
+			throws Exception {
 		log("case 3: frontend vs raw SDK S3 put + SNS publish, " + LOAD_CONCURRENCY + " at a time");
-		ExecutorService archiving = Executors.newFixedThreadPool(LOAD_CONCURRENCY);
-		try (KeepAliveClient frontendClient = new KeepAliveClient(eventsUrl(FRONTEND_PORT)); S3Client s3 = Aws.s3(aws);
-				SnsClient sns = Aws.sns(aws)) {
+		try (KeepAliveClient frontendClient = new KeepAliveClient(eventsUrl(FRONTEND_PORT));
+				RawPublishLoop raw = new RawPublishLoop(aws, topology.topicArn, LOAD_CONCURRENCY)) {
 			ClosedLoop.Request ours = (worker, sequence) -> frontendClient.post(body(worker, sequence)) == 202;
-			Map<String, MessageAttributeValue> attributes = Map.of("eventType",
-					MessageAttributeValue.builder().dataType("String").stringValue(MovieDetailsViewedEvent.TYPE)
-						.build(),
-					"schemaVersion", MessageAttributeValue.builder().dataType("Number").stringValue("1").build());
-			ClosedLoop.Request raw = (worker, sequence) -> {
-				MovieDetailsViewedEvent event = event(worker, sequence);
-				String json = EventJson.encode(event);
-				CompletableFuture<?> stored = CompletableFuture.runAsync(
-						() -> s3.putObject(p -> p.bucket(Topology.BUCKET).key(EventArchiveKey.of(event))
-							.contentType("application/json"), RequestBody.fromString(json)),
-						archiving);
-				sns.publish(p -> p.topicArn(topology.topicArn).message(json).messageAttributes(attributes));
-				stored.join();
-				return true;
-			};
 			Duration run = seconds(smoke ? 1 : 4);
 			// The frontend is a fresh JVM: measured, its CPU per event was 10.7, 7.8 and 4.8 ms in three 4 s runs after
 			// a 3 s warm-up, 3.1-2.9 ms after 30 s; the JIT compiles a method once it ran some 10,000 times.
 			int warmUp = smoke ? 1 : LOAD_WARM_UP_SECONDS;
 			ClosedLoop.run(LOAD_CONCURRENCY, seconds(warmUp), ours);
 			ClosedLoop.run(LOAD_CONCURRENCY, seconds(warmUp), raw);
+			RawPublishLoop.runIn(http, RAW_PUBLISH_PORT, seconds(warmUp));
 			List<ClosedLoop.Result> oursResults = new ArrayList<>();
 			List<ClosedLoop.Result> rawResults = new ArrayList<>();
+			List<ClosedLoop.Result> rawOwnJvmResults = new ArrayList<>();
 			List<Double> oursCpu = new ArrayList<>();
 			List<Double> rawCpu = new ArrayList<>();
+			List<Double> rawOwnJvmCpu = new ArrayList<>();
 			for (int i = 0; i < runs; i++) {
 				Duration frontendBefore = frontend.cpuTime();
 				long benchBefore = benchCpuNanos();
@@ -394,6 +386,11 @@ public final class Bench {
 				ClosedLoop.Result rawResult = ClosedLoop.run(LOAD_CONCURRENCY, run, raw);
 				rawCpu.add((benchCpuNanos() - benchBefore) / 1e6 / Math.max(1, rawResult.ok()));
 				rawResults.add(rawResult);
+				Duration rawPublisherBefore = rawPublisher.cpuTime();
+				ClosedLoop.Result rawOwnJvmResult = RawPublishLoop.runIn(http, RAW_PUBLISH_PORT, run);
+				rawOwnJvmCpu.add(rawPublisher.cpuTime().minus(rawPublisherBefore).toNanos() / 1e6
+						/ Math.max(1, rawOwnJvmResult.ok()));
+				rawOwnJvmResults.add(rawOwnJvmResult);
 			}
 			String emulator = "fauxqs 2.4.1";
 			rows.add(new Report.Row("3", "Frontend vs raw SDK (S3 put and SNS publish at once, as the frontend does): events/s, "
@@ -414,9 +411,15 @@ public final class Bench {
 					+ "posting to it, vs the bench JVM's raw loop; the emulator's own CPU left out)", emulator, latency,
 					Stats.Summary.of(oursCpu).format("ms"), Stats.Summary.of(rawCpu).format("ms"),
 					ratios(oursCpu, rawCpu), "—"));
-		}
-		finally {
-			archiving.shutdown();
+			rows.add(new Report.Row("3", "Frontend vs raw SDK, the framework alone: events/s against the same raw loop "
+					+ "in a fresh JVM of its own with the services' flags (" + serviceFlags + "), warmed alike",
+					emulator, latency,
+					summary(oursResults, ClosedLoop.Result::perSecond).format("/s") + failures(oursResults),
+					summary(rawOwnJvmResults, ClosedLoop.Result::perSecond).format("/s") + failures(rawOwnJvmResults),
+					ratios(oursResults, rawOwnJvmResults, ClosedLoop.Result::perSecond), "—"));
+			rows.add(new Report.Row("3", "Frontend vs raw SDK, the framework alone: CPU time per event (as above, vs "
+					+ "that JVM's)", emulator, latency, Stats.Summary.of(oursCpu).format("ms"),
+					Stats.Summary.of(rawOwnJvmCpu).format("ms"), ratios(oursCpu, rawOwnJvmCpu), "—"));
 		}
 	}
 
@@ -701,7 +704,7 @@ public final class Bench {
 			.POST(HttpRequest.BodyPublishers.ofString(body(worker, sequence))).build();
 	}
 
-	private static MovieDetailsViewedEvent event(int worker, long sequence) {
+	static MovieDetailsViewedEvent event(int worker, long sequence) {
 		return MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), "bench-user-" + worker,
 				1 + sequence % 500, "Bench " + (1 + sequence % 500), null, null, null);
 	}
@@ -742,6 +745,15 @@ public final class Bench {
 		command.addAll(List.of("-cp", benchClasspath(), RawDrainLoop.class.getName(), aws.toString(),
 				topology.queueUrl("bench-raw-jvm"), Integer.toString(MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL),
 				Integer.toString(MAX_MESSAGES_PER_POLL)));
+		return command;
+	}
+
+	/** Case 3's raw loop in a JVM of its own, with the services' Java and flags, answering on RAW_PUBLISH_PORT. */
+	private List<String> rawPublishCommand(URI aws) throws java.io.IOException {
+		List<String> command = new ArrayList<>(List.of(JAVA));
+		command.addAll(List.of(serviceFlags.split(" ")));
+		command.addAll(List.of("-cp", benchClasspath(), RawPublishLoop.class.getName(), aws.toString(),
+				topology.topicArn, Integer.toString(LOAD_CONCURRENCY), Integer.toString(RAW_PUBLISH_PORT)));
 		return command;
 	}
 
