@@ -729,31 +729,31 @@ public final class Bench {
 
 	/** The no-op app on the services' Java with their JVM flags. */
 	private List<String> noopCommand(URI aws) throws java.io.IOException {
-		List<String> command = new ArrayList<>(List.of(JAVA));
-		command.addAll(List.of(serviceFlags.split(" ")));
-		command.addAll(List.of("-cp", benchClasspath(), "io.netflixevents.bench.noop.NoopListenerApplication",
+		return withServiceFlags("io.netflixevents.bench.noop.NoopListenerApplication",
 				"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
 				"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
-				"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES));
-		return command;
+				"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES);
 	}
 
-	/** Case 1's raw loop in a JVM of its own, with the services' Java and flags, like the no-op app. */
+	/** Case 1's raw loop in a JVM of its own, like the no-op app. */
 	private List<String> rawLoopCommand(URI aws) throws java.io.IOException {
-		List<String> command = new ArrayList<>(List.of(JAVA));
-		command.addAll(List.of(serviceFlags.split(" ")));
-		command.addAll(List.of("-cp", benchClasspath(), RawDrainLoop.class.getName(), aws.toString(),
-				topology.queueUrl("bench-raw-jvm"), Integer.toString(MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL),
-				Integer.toString(MAX_MESSAGES_PER_POLL)));
-		return command;
+		return withServiceFlags(RawDrainLoop.class.getName(), aws.toString(), topology.queueUrl("bench-raw-jvm"),
+				Integer.toString(MAX_CONCURRENT_MESSAGES / MAX_MESSAGES_PER_POLL),
+				Integer.toString(MAX_MESSAGES_PER_POLL));
 	}
 
-	/** Case 3's raw loop in a JVM of its own, with the services' Java and flags, answering on RAW_PUBLISH_PORT. */
+	/** Case 3's raw loop in a JVM of its own, answering on RAW_PUBLISH_PORT. */
 	private List<String> rawPublishCommand(URI aws) throws java.io.IOException {
+		return withServiceFlags(RawPublishLoop.class.getName(), aws.toString(), topology.topicArn,
+				Integer.toString(LOAD_CONCURRENCY), Integer.toString(RAW_PUBLISH_PORT));
+	}
+
+	/** A bench class's main on the services' Java with their JVM flags. */
+	private List<String> withServiceFlags(String mainClass, String... args) throws java.io.IOException {
 		List<String> command = new ArrayList<>(List.of(JAVA));
 		command.addAll(List.of(serviceFlags.split(" ")));
-		command.addAll(List.of("-cp", benchClasspath(), RawPublishLoop.class.getName(), aws.toString(),
-				topology.topicArn, Integer.toString(LOAD_CONCURRENCY), Integer.toString(RAW_PUBLISH_PORT)));
+		command.addAll(List.of("-cp", benchClasspath(), mainClass));
+		command.addAll(List.of(args));
 		return command;
 	}
 

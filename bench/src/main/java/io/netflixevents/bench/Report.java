@@ -39,7 +39,8 @@ final class Report {
 		md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
 			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
 			.append(System.getProperty("java.version"))
-			.append(" (the bench and its raw loops, with the JVM's default flags, and the no-op app, with the services' ")
+			.append(" (the bench and its raw loops, with the JVM's default flags; the no-op app and the raw loops' copies in "
+					+ "JVMs of their own, with the services' ")
 			.append(bench.serviceFlags).append("); services started by infra/local/launch.sh on Java ")
 			.append(bench.serviceJava)
 			.append(" (extracted jar, its class archive and those flags)\n");
