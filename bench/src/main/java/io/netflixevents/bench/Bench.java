@@ -48,7 +48,7 @@ public final class Bench {
 
 	private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-	/** The bench's own Java: it starts the no-op listener app (with the services' flags) and the naive frontend on it. */
+	/** The bench's own Java: the naive frontend, and with the services' flags the no-op app and the raw loops' copies. */
 	private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
 	private static final String LAUNCHER = "infra/local/launch.sh";
@@ -67,13 +67,13 @@ public final class Bench {
 	private static final int MAX_CONCURRENT_MESSAGES = 20;
 
 	/** Case 1's warm-up: at least this many drains of its size of each queue, ... */
-	private static final int NOOP_WARM_UP_DRAINS = 6;
+	private static final int WARM_UP_DRAINS = 6;
 
-	/** ... then more until the no-op app's JIT compilers use under this share of its CPU, ... */
-	private static final double NOOP_QUIET_COMPILER_SHARE = 0.1;
+	/** ... then more until the JIT compilers of the no-op app and the raw loop's copy use under this share of CPU, ... */
+	private static final double QUIET_COMPILER_SHARE = 0.1;
 
 	/** ... for this long at most. */
-	private static final Duration NOOP_WARM_UP_LIMIT = Duration.ofSeconds(60);
+	private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
 	private static final int LOAD_CONCURRENCY = 16;
 
@@ -114,7 +114,10 @@ public final class Bench {
 	/** The Java the services ran on (launch.sh picks it), as the frontend logged it. */
 	String serviceJava = "n/a";
 
-	/** The JVM flags the services run with ({@code launch.sh --flags}); the no-op app gets them too. */
+	/**
+	 * The JVM flags the services run with ({@code launch.sh --flags}); the no-op app and the raw loops' copies get
+	 * them too.
+	 */
 	final String serviceFlags;
 
 	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out)
@@ -473,7 +476,7 @@ public final class Bench {
 			// 270 to about 100 µs), and so is the raw loop's own JVM; the raw loop in this JVM ran in cases 0, 3 and 4.
 			int warmUps = 0;
 			double compilerShare;
-			long warmUpEnd = System.nanoTime() + NOOP_WARM_UP_LIMIT.toNanos();
+			long warmUpEnd = System.nanoTime() + WARM_UP_LIMIT.toNanos();
 			do {
 				JitShare noopJit = new JitShare(noopApp);
 				JitShare rawLoopJit = new JitShare(rawLoopApp);
@@ -483,8 +486,8 @@ public final class Bench {
 				warmUps++;
 				compilerShare = Math.max(noopJit.now(), rawLoopJit.now());
 			}
-			while (!smoke && (warmUps < NOOP_WARM_UP_DRAINS
-					|| compilerShare >= NOOP_QUIET_COMPILER_SHARE && System.nanoTime() < warmUpEnd));
+			while (!smoke && (warmUps < WARM_UP_DRAINS
+					|| compilerShare >= QUIET_COMPILER_SHARE && System.nanoTime() < warmUpEnd));
 			String warmUp = warmUps + " such drains of warm-up first (the JIT compilers of the fresh JVMs then at "
 					+ Math.round(100 * compilerShare) + " % of their CPU at most)";
 			log("cases 1-2: " + warmUp);

@@ -84,6 +84,8 @@ final class RawPublishLoop implements ClosedLoop.Request, AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				exchange.sendResponseHeaders(503, -1); // the bench sees a failed run instead of waiting for its timeout
+				exchange.close();
 			}
 		});
 		server.start();
@@ -92,9 +94,13 @@ final class RawPublishLoop implements ClosedLoop.Request, AutoCloseable {
 	/** Asks the loop in the JVM on {@code port} to run for {@code duration}. */
 	static ClosedLoop.Result runIn(HttpClient http, int port, Duration duration)
 			throws IOException, InterruptedException {
-		String[] result = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/run?seconds="
-				+ duration.toSeconds())).timeout(duration.plusSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString()).body().split(" ");
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/run?seconds=" + duration.toSeconds())).timeout(duration.plusSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("the raw loop's JVM answered " + response.statusCode() + "; see its log");
+		}
+		String[] result = response.body().split(" ");
 		return new ClosedLoop.Result(Double.parseDouble(result[0]), Double.parseDouble(result[1]),
 				Double.parseDouble(result[2]), Long.parseLong(result[3]), Long.parseLong(result[4]));
 	}
