@@ -4,16 +4,28 @@
 # runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
 #   bench/run.sh           the full run (10-14 minutes on 2 cores, build included)
 #   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
+#   bench/run.sh --capacity [--smoke]   the capacity model (issue 14) instead: DynamoDB units, keys and item sizes of
+#                          the four consumers under a Zipf workload, for the design at commit $CAPACITY_BEFORE and now;
+#                          bench/results/capacity.md and capacity.png (--smoke: the current design only, a few hundred
+#                          events, in bench/results/raw/capacity/smoke/; fails when a service fails or events are lost)
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
 mode=full
 out="$bench/results"
+capacity=false
+if [[ "${1:-}" == --capacity ]]; then
+  capacity=true
+  shift
+fi
 if [[ "${1:-}" == --smoke ]]; then
   mode=smoke
   out="$bench/results/raw/smoke"
+  $capacity && out="$bench/results/raw/capacity/smoke"
 fi
+# The design before the capacity work: the services as they were at this commit
+CAPACITY_BEFORE=${CAPACITY_BEFORE:-865cdbe}
 started=$(date +%s)
 mkdir -p "$out" "$bench/results/raw/logs"
 
@@ -29,10 +41,26 @@ fi
 echo "== building the services and the bench tool"
 (cd "$root" && ./mvnw -q -DskipTests package -pl bench,frontend-service,recommendation-service,search-service,streaming-service,user-service -am)
 
-echo "== preparing the services' starts (infra/local/launch.sh: extracted jars and their class archives)"
-for service in frontend-service recommendation-service search-service streaming-service user-service; do
-  "$root/infra/local/launch.sh" --prepare "$service"
-done
+before_jars="$bench/target/capacity-before/$CAPACITY_BEFORE"
+if $capacity && [[ $mode == full && ! -f "$before_jars/user-service.jar" ]]; then
+  echo "== building the consumers as they were at $CAPACITY_BEFORE (a throwaway worktree in bench/target)"
+  tree="$bench/target/capacity-before/src"
+  git -C "$root" worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"
+  git -C "$root" worktree add --detach "$tree" "$CAPACITY_BEFORE" >/dev/null
+  (cd "$tree" && ./mvnw -q -DskipTests package -pl recommendation-service,search-service,streaming-service,user-service -am)
+  mkdir -p "$before_jars"
+  for service in recommendation-service search-service streaming-service user-service; do
+    cp "$tree/$service/target/$service.jar" "$before_jars/"
+  done
+  git -C "$root" worktree remove --force "$tree"
+fi
+
+if ! $capacity; then # the capacity model starts the jars with java -jar and launch.sh's flags, no archive to train
+  echo "== preparing the services' starts (infra/local/launch.sh: extracted jars and their class archives)"
+  for service in frontend-service recommendation-service search-service streaming-service user-service; do
+    "$root/infra/local/launch.sh" --prepare "$service"
+  done
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 fauxqs_port=$(free_port)
@@ -63,6 +91,15 @@ done
 
 # The bench runs on the Java the services run on, and so do the raw loops, the load it makes and the no-op listener app
 java=$("$root/infra/local/launch.sh" --java)
+if $capacity; then
+  echo "== running the $mode capacity model on $(nproc) cores, $java"
+  args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "$(IFS=,; echo "${motos[*]}")" --out "$out")
+  if [[ $mode == smoke ]]; then args+=(--smoke); else args+=(--before "$before_jars"); fi
+  "$java" -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.capacity.CapacityModel \
+    "${args[@]}" ${CAPACITY_ARGS:-}
+  echo "== done in $(( $(date +%s) - started )) s: $out/capacity.md, $out/capacity.png"
+  exit 0
+fi
 echo "== running the $mode benchmark on $(nproc) cores, $java"
 args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "$(IFS=,; echo "${motos[*]}")" --out "$out")
 [[ $mode == smoke ]] && args+=(--smoke)

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * HTTP client the services' blocking clients use (Spring Cloud AWS brings Apache HttpClient 5): with the older
  * Apache client an S3 put waits for {@code 100 Continue} before its body, one more round trip than the frontend's.
  */
-final class Aws {
+public final class Aws {
 
 	static final Region REGION = Region.US_EAST_1;
 
@@ -32,24 +32,24 @@ final class Aws {
 		return Apache5HttpClient.builder().maxConnections(128).connectionTimeout(Duration.ofSeconds(2)).build();
 	}
 
-	static SqsClient sqs(URI endpoint) {
+	public static SqsClient sqs(URI endpoint) {
 		return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
 			.httpClient(Apache5HttpClient.builder().maxConnections(128).connectionTimeout(Duration.ofSeconds(2))
 				.socketTimeout(Duration.ofSeconds(40)).build())
 			.build();
 	}
 
-	static SnsClient sns(URI endpoint) {
+	public static SnsClient sns(URI endpoint) {
 		return SnsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
 			.httpClient(http()).build();
 	}
 
-	static S3Client s3(URI endpoint) {
+	public static S3Client s3(URI endpoint) {
 		return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
 			.forcePathStyle(true).httpClient(http()).build();
 	}
 
-	static DynamoDbClient dynamoDb(URI endpoint) {
+	public static DynamoDbClient dynamoDb(URI endpoint) {
 		return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
 			.httpClient(http()).build();
 	}

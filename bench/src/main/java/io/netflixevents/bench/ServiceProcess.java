@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A JVM (or other) process the bench started, its log in {@code results/raw/logs}, and what it costs. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -30,7 +30,7 @@ final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
+	public static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
 			throws IOException {
 		Files.createDirectories(logs);
 		ProcessBuilder builder = new ProcessBuilder(command);
@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Waits until the URL answers 200 and returns the seconds since the process was started. */
-	double awaitHttp(URI url, Duration timeout) throws InterruptedException {
+	public double awaitHttp(URI url, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
@@ -120,7 +120,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Stops them all at once: a consumer's graceful stop waits for its current long poll (up to 20 s), and one after
 	 * the other that took over a minute per phase.
 	 */
-	static void closeAll(List<ServiceProcess> processes) throws InterruptedException {
+	public static void closeAll(List<ServiceProcess> processes) throws InterruptedException {
 		processes.forEach(service -> service.process.destroy());
 		for (ServiceProcess service : processes) {
 			service.close();
