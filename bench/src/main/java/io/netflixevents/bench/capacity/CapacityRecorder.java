@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The interceptor of one service's {@link DynamoDbProxy}: bills every call the service makes. A write (PutItem,
- * UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) is forwarded by the recorder itself, under a lock per
- * table, and each item it names is billed by the larger of its size before (as the previous write left it) and
+ * UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) is forwarded by the recorder itself, holding the locks
+ * of the items it names, and each item it names is billed by the larger of its size before (as the previous write left it) and
  * after (the item put, or the updated item read back from the emulator before the lock is released, so images are
  * never mixed up with another write's). A transaction that carries an
  * event's marker ({@code EVENT#<id>}) is the event path, any other write the background (a rollup refresh). A read
@@ -52,7 +52,8 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final ReentrantLock writeLock = new ReentrantLock();
+	/** Writes of one item are recorded one at a time; writes of other items (other stripes) at the same time. */
+	private final ReentrantLock[] stripes = new ReentrantLock[64];
 
 	final Tally eventWrites = new Tally();
 
@@ -75,7 +76,7 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 	 * here, so this is the size before the next write. After a write, a Put's item is the one sent, a Delete's none,
 	 * and an Update's is read back from the emulator while the lock is held.
 	 */
-	private final Map<String, Long> sizes = new HashMap<>();
+	private final Map<String, Long> sizes = new ConcurrentHashMap<>();
 
 	private volatile long lastEventWriteNanos = System.nanoTime();
 
@@ -83,6 +84,9 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 
 	CapacityRecorder(URI emulator) {
 		this.emulator = emulator;
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new ReentrantLock();
+		}
 	}
 
 	/** Where the reads go from now on. */
@@ -104,7 +108,13 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 		List<Written> written = written(call.operation(), request);
 		boolean transactional = call.operation().equals("TransactWriteItems");
 		String eventId = markerOf(written);
-		writeLock.lock();
+		List<ReentrantLock> locks = written.stream()
+			.map(item -> Math.floorMod(item.id().hashCode(), stripes.length))
+			.distinct()
+			.sorted() // always in the same order, so two writes never wait for each other's locks
+			.map(stripe -> stripes[stripe])
+			.toList();
+		locks.forEach(ReentrantLock::lock);
 		try {
 			DynamoDbProxy.Answer answer = send(call.operation(), call.body());
 			boolean committed = answer.status() == 200;
@@ -134,7 +144,7 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 			return answer;
 		}
 		finally {
-			writeLock.unlock();
+			locks.forEach(ReentrantLock::unlock);
 		}
 	}
 
