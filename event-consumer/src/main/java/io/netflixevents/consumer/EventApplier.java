@@ -80,13 +80,8 @@ class EventApplier {
 	private Outcome commit(MovieDetailsViewedEvent event) {
 		Backoff backoff = new Backoff(properties);
 		for (;;) {
-			List<TransactWriteItem> writes = new ArrayList<>(handler.writesFor(event));
-			if (writes.size() > MAX_HANDLER_WRITES) {
-				throw new IllegalStateException("a handler may write at most " + MAX_HANDLER_WRITES + " items");
-			}
-			writes.add(0, marker(event));
-			writes.add(1, countApplication(event));
 			try {
+				List<TransactWriteItem> writes = writesFor(event); // the handler's reads are retried alike
 				table.client().transactWriteItems(request -> request.transactItems(writes));
 				return Outcome.APPLIED;
 			}
@@ -111,6 +106,16 @@ class EventApplier {
 				}
 			}
 		}
+	}
+
+	private List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
+		List<TransactWriteItem> writes = new ArrayList<>(handler.writesFor(event));
+		if (writes.size() > MAX_HANDLER_WRITES) {
+			throw new IllegalStateException("a handler may write at most " + MAX_HANDLER_WRITES + " items");
+		}
+		writes.add(0, marker(event));
+		writes.add(1, countApplication(event));
+		return writes;
 	}
 
 	/** Contention, throttling, or a handler's condition that another instance's commit made fail (fresh reads fix it). */

@@ -2,6 +2,7 @@ package io.netflixevents.consumer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +41,12 @@ public final class MovieCounters {
 	private static final int STAGED = 10_000;
 
 	private static final int MERGE_ATTEMPTS = 5;
+
+	/**
+	 * How long {@link #top} answers from the rollup it read last: what a read API costs DynamoDB is then one read per
+	 * scope and instance a second, however often it is called.
+	 */
+	private static final long CACHED_NANOS = Duration.ofSeconds(1).toNanos();
 
 	public enum Ranking {
 
@@ -87,6 +95,11 @@ public final class MovieCounters {
 	};
 
 	private Map<String, Map<Long, Instant>> pending = new HashMap<>();
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private record Cached(List<Entry> entries, long readAt) {
+	}
 
 	/**
 	 * @param name the items' prefix, e.g. {@code TREND}
@@ -165,9 +178,23 @@ public final class MovieCounters {
 		});
 	}
 
-	/** The scope's rollup: at most {@code keep} movies, ranked. */
+	/** The scope's rollup: at most {@code keep} movies, ranked, read at most a second ago. */
 	public List<Entry> top(String scope) {
-		return decode(table.get(rollupKey(), scope));
+		long now = System.nanoTime();
+		Cached cached = cache.get(scope);
+		if (cached == null || now - cached.readAt() > CACHED_NANOS) {
+			cached = new Cached(decode(table.getEventually(rollupKey(), scope)), now);
+			remember(scope, cached);
+		}
+		return cached.entries();
+	}
+
+	/** Caches a rollup, forgetting those of scopes no longer read (time buckets move on). */
+	private void remember(String scope, Cached cached) {
+		if (cache.size() > 64) {
+			cache.values().removeIf(old -> cached.readAt() - old.readAt() > CACHED_NANOS);
+		}
+		cache.put(scope, cached);
 	}
 
 	private List<Entry> totals(String scope, List<Long> movies) {
@@ -198,6 +225,7 @@ public final class MovieCounters {
 			totals.forEach(entry -> merged.merge(entry.movieId(), entry, Entry::merge));
 			List<Entry> ranked = trim(merged.values().stream().sorted(ranking.order).toList());
 			if (ranked.equals(current)) {
+				remember(scope, new Cached(current, System.nanoTime()));
 				return;
 			}
 			long version = Items.longOf(rollup, "version");
@@ -213,6 +241,7 @@ public final class MovieCounters {
 						.item(item)
 						.conditionExpression("attribute_not_exists(version) OR version = :version")
 						.expressionAttributeValues(Map.of(":version", Items.n(version))));
+				remember(scope, new Cached(ranked, System.nanoTime()));
 				return;
 			}
 			catch (ConditionalCheckFailedException ex) {

@@ -55,7 +55,8 @@ class MovieCountersTests {
 		first.refresh();
 		second.refresh();
 
-		assertThat(first.top("S")).extracting(MovieCounters.Entry::movieId, entry -> entry.count().longValue())
+		MovieCounters reader = new MovieCounters(table, "C", 8, 10, MovieCounters.Ranking.BY_COUNT);
+		assertThat(reader.top("S")).extracting(MovieCounters.Entry::movieId, entry -> entry.count().longValue())
 			.containsExactly(tuple(1L, 10L), tuple(2L, 3L));
 	}
 

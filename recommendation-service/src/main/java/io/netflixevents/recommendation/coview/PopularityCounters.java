@@ -16,7 +16,7 @@ class PopularityCounters {
 	static final int SHARDS = 8;
 
 	@Bean
-	MovieCounters popularityCounters(ServiceTable table) {
+	MovieCounters popularityRollup(ServiceTable table) {
 		return new MovieCounters(table, "POPULAR", SHARDS, RecommendationController.MAX_LIMIT + CoViewGraph.RECENT_MOVIES,
 				MovieCounters.Ranking.BY_COUNT);
 	}

@@ -28,7 +28,7 @@ class CoViewGraphTests {
 	@BeforeEach
 	void freshTable() {
 		var table = new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test"));
-		popularity = new PopularityCounters().popularityCounters(table);
+		popularity = new PopularityCounters().popularityRollup(table);
 		graph = new CoViewGraph(table, popularity);
 	}
 

@@ -16,7 +16,7 @@ class TrendingCounters {
 	static final int SHARDS = 8;
 
 	@Bean
-	MovieCounters trendingCounters(ServiceTable table) {
+	MovieCounters trendingRollup(ServiceTable table) {
 		return new MovieCounters(table, "TREND", SHARDS, TrendingController.MAX_LIMIT, MovieCounters.Ranking.BY_COUNT);
 	}
 

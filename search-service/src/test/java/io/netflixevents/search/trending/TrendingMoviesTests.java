@@ -33,7 +33,7 @@ class TrendingMoviesTests {
 	@BeforeEach
 	void freshTable() {
 		counters = new TrendingCounters()
-			.trendingCounters(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "search-test")));
+			.trendingRollup(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "search-test")));
 		trending = new TrendingMovies(counters, new TrendingProperties(Duration.ofHours(1)),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}

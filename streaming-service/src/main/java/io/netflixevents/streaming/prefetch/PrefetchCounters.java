@@ -16,7 +16,7 @@ class PrefetchCounters {
 	static final int SHARDS = 8;
 
 	@Bean
-	MovieCounters prefetchCounters(ServiceTable table, PrefetchProperties properties) {
+	MovieCounters prefetchRollup(ServiceTable table, PrefetchProperties properties) {
 		return new MovieCounters(table, "SEEN", SHARDS, properties.maxMovies(), MovieCounters.Ranking.BY_LAST_VIEW);
 	}
 

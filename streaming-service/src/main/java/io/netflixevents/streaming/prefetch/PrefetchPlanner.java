@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PrefetchPlanner implements MovieDetailsViewedHandler {
 
-	static final int SLICES_PER_WINDOW = 15;
+	/** A plan reads the rollups of six slices, at most 48 KB. */
+	static final int SLICES_PER_WINDOW = 5;
 
 	private static final Duration KEPT_AFTER_WINDOW = Duration.ofDays(1);
 

@@ -31,7 +31,7 @@ class PrefetchPlannerTests {
 	@BeforeEach
 	void freshTable() {
 		var properties = new PrefetchProperties(Duration.ofMinutes(15), 2);
-		counters = new PrefetchCounters().prefetchCounters(
+		counters = new PrefetchCounters().prefetchRollup(
 				new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "streaming-test")), properties);
 		planner = new PrefetchPlanner(counters, properties, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
