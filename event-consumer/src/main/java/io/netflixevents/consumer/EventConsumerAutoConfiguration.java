@@ -26,7 +26,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
-@EnableConfigurationProperties(ListenerProperties.class)
+@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class })
 @EnableScheduling
 public class EventConsumerAutoConfiguration {
 
@@ -37,8 +37,8 @@ public class EventConsumerAutoConfiguration {
 
 	@Bean
 	MovieDetailsViewedListener movieDetailsViewedListener(ServiceTable table, MovieDetailsViewedHandler handler,
-			AppliedEventLog log, ConsumerMetrics metrics, Clock clock) {
-		return new MovieDetailsViewedListener(new EventApplier(table, handler, clock), log, metrics);
+			ApplierProperties applier, AppliedEventLog log, ConsumerMetrics metrics, Clock clock) {
+		return new MovieDetailsViewedListener(new EventApplier(table, handler, applier, clock), log, metrics);
 	}
 
 	@Bean
