@@ -11,6 +11,7 @@ import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -89,6 +90,11 @@ public class EventConsumerAutoConfiguration {
 		SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
 		converter.setHeaderMapper(new DeliveryIdHeaderMapper());
 		return converter;
+	}
+
+	@Bean
+	RollupRefresher rollupRefresher(ObjectProvider<MovieCounters> counters) {
+		return new RollupRefresher(counters);
 	}
 
 	@Bean
