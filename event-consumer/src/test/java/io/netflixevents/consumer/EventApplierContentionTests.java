@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
+import io.netflixevents.testsupport.DynamoDbFaults;
+import io.netflixevents.testsupport.DynamoDbFaults.Fault;
 import io.netflixevents.testsupport.DynamoDbProxy;
 import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The applier against the emulator behind a proxy that cancels transactions as DynamoDB does when another
- * transaction holds one of the items: retried in place, applied once.
+ * transaction holds one of the items or a partition is throttled: retried in place, applied once.
  */
 class EventApplierContentionTests {
 
 	private static final DynamoDbClient direct = Tables.client(AwsEmulator.shared());
 
-	private final AtomicInteger conflictsLeft = new AtomicInteger();
-
-	private final AtomicInteger transactions = new AtomicInteger();
+	private DynamoDbFaults faults;
 
 	private DynamoDbProxy proxy;
 
@@ -40,31 +39,14 @@ class EventApplierContentionTests {
 
 	@BeforeEach
 	void start() {
-		proxy = DynamoDbProxy.start(AwsEmulator.shared().endpoint(), new DynamoDbProxy.Interceptor() {
-			@Override
-			public DynamoDbProxy.Answer before(DynamoDbProxy.Call call) {
-				if (!call.operation().equals("TransactWriteItems")) {
-					return null;
-				}
-				transactions.incrementAndGet();
-				return conflictsLeft.getAndDecrement() > 0 ? conflict() : null;
-			}
-		});
+		faults = DynamoDbFaults.seeded(14);
+		proxy = DynamoDbProxy.start(AwsEmulator.shared().endpoint(), faults);
 		table = new ServiceTable(Tables.client(proxy.endpoint()), Tables.createServiceTable(direct, "contention-test"));
 	}
 
 	@AfterEach
 	void stop() {
 		proxy.close();
-	}
-
-	/** Three items: the marker, the counter shard and the handler's one; the counter is the one in conflict. */
-	private static DynamoDbProxy.Answer conflict() {
-		return DynamoDbProxy.Answer.error(400, "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
-				"\"message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons "
-						+ "[None, TransactionConflict, None]\",\"CancellationReasons\":[{\"Code\":\"None\"},"
-						+ "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"},"
-						+ "{\"Code\":\"None\"}]");
 	}
 
 	private EventApplier applier(Duration budget) {
@@ -84,24 +66,24 @@ class EventApplierContentionTests {
 
 	@Test
 	void retriesConflictingTransactionsInPlaceAndAppliesOnce() {
-		conflictsLeft.set(4);
+		faults.inject("TransactWriteItems", 1, 4, Fault.TRANSACTION_CONFLICT, Fault.TRANSACTION_THROTTLED);
 		var event = event();
 
 		assertThat(applier(Duration.ofSeconds(20)).apply(event)).isEqualTo(EventApplier.Outcome.APPLIED);
 
-		assertThat(transactions).hasValue(5);
+		assertThat(faults.calls("TransactWriteItems")).isEqualTo(5);
 		assertThat(Items.longOf(table.get("SEEN#" + event.eventId(), "COUNT"), "applications")).isEqualTo(1);
 	}
 
 	@Test
 	void givesTheMessageBackOnceTheBudgetIsSpent() {
-		conflictsLeft.set(Integer.MAX_VALUE);
+		faults.inject("TransactWriteItems", 1, Fault.TRANSACTION_CONFLICT);
 		var event = event();
 
 		assertThatExceptionOfType(TransactionCanceledException.class)
 			.isThrownBy(() -> applier(Duration.ofMillis(300)).apply(event));
 
-		assertThat(transactions.get()).isGreaterThan(1);
+		assertThat(faults.injected(Fault.TRANSACTION_CONFLICT)).isGreaterThan(1);
 		assertThat(table.get("SEEN#" + event.eventId(), "COUNT")).isEmpty();
 	}
 
