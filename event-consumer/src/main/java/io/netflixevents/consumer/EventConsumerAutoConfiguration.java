@@ -11,6 +11,7 @@ import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,7 +27,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
-@EnableConfigurationProperties(ListenerProperties.class)
+@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class })
 @EnableScheduling
 public class EventConsumerAutoConfiguration {
 
@@ -37,8 +38,8 @@ public class EventConsumerAutoConfiguration {
 
 	@Bean
 	MovieDetailsViewedListener movieDetailsViewedListener(ServiceTable table, MovieDetailsViewedHandler handler,
-			AppliedEventLog log, ConsumerMetrics metrics, Clock clock) {
-		return new MovieDetailsViewedListener(new EventApplier(table, handler, clock), log, metrics);
+			ApplierProperties applier, AppliedEventLog log, ConsumerMetrics metrics, Clock clock) {
+		return new MovieDetailsViewedListener(new EventApplier(table, handler, applier, clock), log, metrics);
 	}
 
 	@Bean
@@ -89,6 +90,11 @@ public class EventConsumerAutoConfiguration {
 		SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
 		converter.setHeaderMapper(new DeliveryIdHeaderMapper());
 		return converter;
+	}
+
+	@Bean
+	RollupRefresher rollupRefresher(ObjectProvider<MovieCounters> counters) {
+		return new RollupRefresher(counters);
 	}
 
 	@Bean

@@ -20,4 +20,11 @@ public interface MovieDetailsViewedHandler {
 	/** At most {@value EventApplier#MAX_HANDLER_WRITES} writes (DynamoDB allows 25 items per transaction on moto). */
 	List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event);
 
+	/**
+	 * Called once the event's writes are committed, by this instance or, for a redelivery, before: for work that
+	 * follows from the commit but need not be part of it, such as noting what a rollup must refresh.
+	 */
+	default void committed(MovieDetailsViewedEvent event) {
+	}
+
 }

@@ -92,11 +92,14 @@ class FanOutIT {
 		JsonNode history = get("user-service", "/api/users/" + user + "/history");
 		assertThat(history.get("views").valueStream().map(view -> view.get("movieId").asLong()).toList())
 			.containsExactly(105L, 104L, 103L, 102L, 101L);
-		assertThat(movieIds(get("search-service", "/api/search/trending?limit=100"))).containsAll(movies);
-		assertThat(movieIds(get("streaming-service", "/api/streaming/prefetch"))).containsAll(movies);
-		JsonNode recommendations = get("recommendation-service", "/api/recommendations/someone-new?limit=50");
-		assertThat(recommendations.get("basis").asString()).isEqualTo("popular");
-		assertThat(movieIds(recommendations)).containsAll(movies);
+		// the ranked views take in what was committed every rollup interval (2 s)
+		await("the ranked views refreshed").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(movieIds(get("search-service", "/api/search/trending?limit=100"))).containsAll(movies);
+			assertThat(movieIds(get("streaming-service", "/api/streaming/prefetch"))).containsAll(movies);
+			JsonNode recommendations = get("recommendation-service", "/api/recommendations/someone-new?limit=50");
+			assertThat(recommendations.get("basis").asString()).isEqualTo("popular");
+			assertThat(movieIds(recommendations)).containsAll(movies);
+		});
 
 		try (SqsClient sqs = aws.sqs()) {
 			Queues queues = new Queues(sqs);

@@ -170,14 +170,6 @@ public final class DynamoDbProxy implements AutoCloseable {
 	 * @param body the response's JSON
 	 */
 	public record Answer(int status, Map<String, String> headers, String body) {
-
-		/** An AWS error as DynamoDB sends it: {@code {"__type": "...#Code", "message": ...}} plus any other fields. */
-		public static Answer error(int status, String type, String jsonFields) {
-			String extra = jsonFields == null || jsonFields.isBlank() ? "" : "," + jsonFields;
-			return new Answer(status, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-ErrorType", type),
-					"{\"__type\":\"" + type + "\"" + extra + "}");
-		}
-
 	}
 
 }

@@ -1,14 +1,19 @@
 package io.netflixevents.recommendation.coview;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import io.netflixevents.consumer.Items;
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.MovieDetailsViewedHandler;
 import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
@@ -18,88 +23,84 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts, for every pair of movies, how many users viewed both within their {@value #RECENT_MOVIES} most recent
- * distinct movies, and each movie's views. Items: {@code USER#<id>} (the user's recent movies, newest first, and a
- * version), {@code MOVIE#<id>} ({@code co_<other>} counts and the title) and {@code POPULAR} ({@code views_<id>}).
- * A view updates them in one transaction, conditioned on the user's version, so two instances applying two views of
- * one user at once cannot lose one. Recommends the movies most co-viewed with the user's recent ones that the user
- * has not viewed, or the most viewed ones while there are none.
+ * "Viewers of what you viewed also viewed": each user's {@value #RECENT_MOVIES} most recent distinct movies
+ * ({@code USER#<id> / RECENT}, with a version), each movie's recent viewers ({@code VIEWERS#<movie>#<shard> /
+ * <when>#<user>}, spread over {@value #VIEWER_SHARDS} shards and kept a week) and each movie's views
+ * ({@link MovieCounters} {@code POPULAR}). A view updates them in one transaction, conditioned on the user's version,
+ * so two instances applying two views of one user at once cannot lose one. Recommends, among the movies the user has
+ * not viewed, those most often in the recent movies of the latest viewers of the user's recent movies (up to
+ * {@value #VIEWERS_PER_MOVIE} viewers a movie), or the most viewed ones while there are none.
  */
 @Component
 class CoViewGraph implements MovieDetailsViewedHandler {
 
-	/**
-	 * A view writes the user, the movie, each of the user's recent movies and the popularity item, with the
-	 * listener's two: 20 keeps that within the 25 items of a transaction on every emulator.
-	 */
-	static final int RECENT_MOVIES = 20;
+	static final int RECENT_MOVIES = 10;
+
+	static final int VIEWERS_PER_MOVIE = 6;
+
+	/** A movie with a tenth of all views at 10,000 events/s writes 500 WCU/s to each. */
+	static final int VIEWER_SHARDS = 4;
 
 	static final String CO_VIEWED = "co-viewed";
 
 	static final String POPULAR = "popular";
 
-	private static final String POPULAR_PK = "POPULAR";
+	static final String ALL_TIME = "ALL";
 
-	private static final String CO = "co_";
-
-	private static final String VIEWS = "views_";
+	private static final Duration VIEWERS_KEPT = Duration.ofDays(7);
 
 	private final ServiceTable table;
 
-	CoViewGraph(ServiceTable table) {
+	private final MovieCounters popularity;
+
+	CoViewGraph(ServiceTable table, MovieCounters popularity) {
 		this.table = table;
+		this.popularity = popularity;
 	}
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
-		long movie = event.movieId();
 		Map<String, AttributeValue> user = table.get(userKey(event.userId()), "RECENT");
-		List<Long> recent = recentMovies(user);
-		long version = Items.longOf(user, "version");
-		List<TransactWriteItem> writes = new ArrayList<>();
-		if (!recent.contains(movie) && !recent.isEmpty()) {
-			writes.add(addCoViews(movie, recent));
-			for (long other : recent) {
-				writes.add(addCoViews(other, List.of(movie)));
-			}
-		}
-		List<Long> updated = new ArrayList<>(recent);
-		updated.remove(movie);
-		updated.add(0, movie);
-		writes.add(0, saveRecent(event.userId(), updated.subList(0, Math.min(updated.size(), RECENT_MOVIES)), version));
-		writes.add(countView(movie, event.movieTitle()));
-		return writes;
+		List<RecentMovie> updated = new ArrayList<>();
+		updated.add(new RecentMovie(event.movieId(), event.movieTitle()));
+		recentMovies(user).stream()
+			.filter(movie -> movie.movieId() != event.movieId())
+			.limit(RECENT_MOVIES - 1)
+			.forEach(updated::add);
+		return List.of(saveRecent(event.userId(), updated, Items.longOf(user, "version")), recordViewer(event),
+				popularity.add(ALL_TIME, event, BigDecimal.ONE, event.occurredAt(), null));
+	}
+
+	@Override
+	public void committed(MovieDetailsViewedEvent event) {
+		popularity.committed(event);
 	}
 
 	Recommendations recommendFor(String userId, int limit) {
-		List<Long> recent = recentMovies(table.get(userKey(userId), "RECENT"));
-		Set<Long> seen = new HashSet<>(recent);
+		List<RecentMovie> recent = recentMovies(table.get(userKey(userId), "RECENT"));
+		Set<Long> seen = recent.stream().map(RecentMovie::movieId).collect(Collectors.toSet());
 		Map<Long, Long> scores = new HashMap<>();
 		Map<Long, String> titles = new HashMap<>();
-		if (!recent.isEmpty()) {
-			for (Map<String, AttributeValue> item : table
-				.getAll(recent.stream().map(movie -> Items.key(movieKey(movie), "COVIEWS")).toList())) {
-				counts(item, CO).forEach((other, count) -> {
-					if (!seen.contains(other)) {
-						scores.merge(other, count, Long::sum);
-					}
-				});
+		Set<String> coViewers = new LinkedHashSet<>();
+		recent.forEach(movie -> coViewers.addAll(latestViewers(movie.movieId(), userId)));
+		List<Map<String, AttributeValue>> keys = coViewers.stream().map(viewer -> Items.key(userKey(viewer), "RECENT")).toList();
+		for (Map<String, AttributeValue> item : table.getAll(keys)) {
+			for (RecentMovie movie : recentMovies(item)) {
+				if (!seen.contains(movie.movieId())) {
+					scores.merge(movie.movieId(), 1L, Long::sum);
+					titles.putIfAbsent(movie.movieId(), movie.title());
+				}
 			}
 		}
-		Map<String, AttributeValue> popular = table.get(POPULAR_PK, "VIEWS");
-		popular.forEach((attribute, value) -> {
-			if (attribute.startsWith("title_")) {
-				titles.put(Long.parseLong(attribute.substring("title_".length())), value.s());
-			}
-		});
 		String basis = CO_VIEWED;
 		if (scores.isEmpty()) {
 			basis = POPULAR;
-			counts(popular, VIEWS).forEach((movie, count) -> {
-				if (!seen.contains(movie)) {
-					scores.put(movie, count);
+			for (MovieCounters.Entry entry : popularity.top(ALL_TIME)) {
+				if (!seen.contains(entry.movieId())) {
+					scores.put(entry.movieId(), entry.count().longValue());
+					titles.put(entry.movieId(), entry.title());
 				}
-			});
+			}
 		}
 		List<ScoredMovie> movies = scores.entrySet()
 			.stream()
@@ -111,73 +112,81 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 		return new Recommendations(userId, basis, movies);
 	}
 
-	private TransactWriteItem saveRecent(String userId, List<Long> movies, long version) {
+	/**
+	 * Up to {@value #VIEWERS_PER_MOVIE} other users who viewed the movie lately: the newest of one shard, then of
+	 * the next while too few, starting at a random one so that no shard takes every read.
+	 */
+	private Set<String> latestViewers(long movie, String userId) {
+		Set<String> viewers = new LinkedHashSet<>();
+		int first = ThreadLocalRandom.current().nextInt(VIEWER_SHARDS);
+		for (int i = 0; i < VIEWER_SHARDS && viewers.size() < VIEWERS_PER_MOVIE; i++) {
+			String pk = viewersKey(movie, (first + i) % VIEWER_SHARDS);
+			table.client()
+				.query(request -> request.tableName(table.name())
+					.keyConditionExpression("pk = :viewers")
+					.expressionAttributeValues(Map.of(":viewers", Items.s(pk)))
+					.scanIndexForward(false)
+					.limit(VIEWERS_PER_MOVIE + 1))
+				.items()
+				.stream()
+				.map(item -> Items.stringOf(item, "userId"))
+				.filter(viewer -> !viewer.equals(userId))
+				.limit(VIEWERS_PER_MOVIE - viewers.size())
+				.forEach(viewers::add);
+		}
+		return viewers;
+	}
+
+	private TransactWriteItem saveRecent(String userId, List<RecentMovie> movies, long version) {
 		return TransactWriteItem.builder()
 			.update(update -> update.tableName(table.name())
 				.key(Items.key(userKey(userId), "RECENT"))
 				.updateExpression("SET movies = :movies, version = :next")
 				.conditionExpression("attribute_not_exists(version) OR version = :version")
-				.expressionAttributeValues(Map.of(":movies", AttributeValue.fromL(movies.stream().map(Items::n).toList()),
+				.expressionAttributeValues(Map.of(":movies", AttributeValue.fromL(movies.stream().map(RecentMovie::encode).toList()),
 						":next", Items.n(version + 1), ":version", Items.n(version))))
 			.build();
 	}
 
-	/** {@code co_<other> += 1} on the movie's item, for each of the others. */
-	private TransactWriteItem addCoViews(long movie, List<Long> others) {
-		Map<String, String> names = new HashMap<>();
-		for (int i = 0; i < others.size(); i++) {
-			names.put("#co" + i, CO + others.get(i));
-		}
-		String expression = "ADD " + String.join(", ", names.keySet().stream().map(name -> name + " :one").toList());
-		return TransactWriteItem.builder()
-			.update(update -> update.tableName(table.name())
-				.key(Items.key(movieKey(movie), "COVIEWS"))
-				.updateExpression(expression)
-				.expressionAttributeNames(names)
-				.expressionAttributeValues(Map.of(":one", Items.n(1))))
-			.build();
+	private TransactWriteItem recordViewer(MovieDetailsViewedEvent event) {
+		int shard = Math.floorMod(event.eventId().hashCode(), VIEWER_SHARDS);
+		Map<String, AttributeValue> item = new HashMap<>(Items.key(viewersKey(event.movieId(), shard),
+				Items.sortable(event.occurredAt()) + "#" + event.userId()));
+		item.put("userId", Items.s(event.userId()));
+		item.put("expiresAt", Items.n(event.occurredAt().plus(VIEWERS_KEPT).getEpochSecond()));
+		return TransactWriteItem.builder().put(put -> put.tableName(table.name()).item(item)).build();
 	}
 
-	private TransactWriteItem countView(long movie, String title) {
-		Map<String, String> names = new HashMap<>(Map.of("#views", VIEWS + movie));
-		Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1)));
-		String update = "ADD #views :one";
-		if (title != null) {
-			names.put("#title", "title_" + movie);
-			values.put(":title", Items.s(title));
-			update += " SET #title = :title";
-		}
-		String expression = update;
-		return TransactWriteItem.builder()
-			.update(u -> u.tableName(table.name())
-				.key(Items.key(POPULAR_PK, "VIEWS"))
-				.updateExpression(expression)
-				.expressionAttributeNames(names)
-				.expressionAttributeValues(values))
-			.build();
-	}
-
-	private static List<Long> recentMovies(Map<String, AttributeValue> user) {
+	private static List<RecentMovie> recentMovies(Map<String, AttributeValue> user) {
 		AttributeValue movies = user.get("movies");
-		return movies == null ? List.of() : movies.l().stream().map(value -> Long.parseLong(value.n())).toList();
-	}
-
-	private static Map<Long, Long> counts(Map<String, AttributeValue> item, String prefix) {
-		Map<Long, Long> counts = new HashMap<>();
-		item.forEach((attribute, value) -> {
-			if (attribute.startsWith(prefix)) {
-				counts.put(Long.parseLong(attribute.substring(prefix.length())), Long.parseLong(value.n()));
-			}
-		});
-		return counts;
+		return movies == null ? List.of() : movies.l().stream().map(RecentMovie::decode).toList();
 	}
 
 	private static String userKey(String userId) {
 		return "USER#" + userId;
 	}
 
-	private static String movieKey(long movie) {
-		return "MOVIE#" + movie;
+	private static String viewersKey(long movie, int shard) {
+		return "VIEWERS#" + movie + "#" + shard;
+	}
+
+	/** One of a user's recent movies, with its title for the recommendations drawn from it. */
+	private record RecentMovie(long movieId, String title) {
+
+		AttributeValue encode() {
+			return title == null ? AttributeValue.fromM(Map.of("m", Items.n(movieId)))
+					: AttributeValue.fromM(Map.of("m", Items.n(movieId), "t", Items.s(title)));
+		}
+
+		/** Also reads the ids alone that items written before titles were kept hold. */
+		static RecentMovie decode(AttributeValue value) {
+			if (value.n() != null) {
+				return new RecentMovie(Long.parseLong(value.n()), null);
+			}
+			Map<String, AttributeValue> map = value.m();
+			return new RecentMovie(Long.parseLong(map.get("m").n()), map.containsKey("t") ? map.get("t").s() : null);
+		}
+
 	}
 
 }

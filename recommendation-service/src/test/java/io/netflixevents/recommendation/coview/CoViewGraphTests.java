@@ -3,6 +3,7 @@ package io.netflixevents.recommendation.coview;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
@@ -20,11 +21,15 @@ class CoViewGraphTests {
 
 	private static final DynamoDbClient dynamoDb = Tables.client(AwsEmulator.shared());
 
+	private MovieCounters popularity;
+
 	private CoViewGraph graph;
 
 	@BeforeEach
 	void freshTable() {
-		graph = new CoViewGraph(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test")));
+		var table = new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test"));
+		popularity = new PopularityCounters().popularityRollup(table);
+		graph = new CoViewGraph(table, popularity);
 	}
 
 	private static MovieDetailsViewedEvent viewed(String user, long movie) {
@@ -34,8 +39,10 @@ class CoViewGraphTests {
 
 	private void view(String user, long... movies) {
 		for (long movie : movies) {
-			var writes = graph.writesFor(viewed(user, movie));
+			var event = viewed(user, movie);
+			var writes = graph.writesFor(event);
 			dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+			graph.committed(event);
 		}
 	}
 
@@ -72,10 +79,22 @@ class CoViewGraphTests {
 	}
 
 	@Test
+	void drawsOnTheLatestFewViewersOfEachMovie() {
+		for (int i = 0; i < 3 * CoViewGraph.VIEWERS_PER_MOVIE; i++) {
+			view("viewer-" + i, 1, 100 + i);
+		}
+		view("dave", 1);
+
+		assertThat(graph.recommendFor("dave", 50).movies()).hasSize(CoViewGraph.VIEWERS_PER_MOVIE)
+			.allSatisfy(movie -> assertThat(movie.score()).isEqualTo(1L));
+	}
+
+	@Test
 	void fallsBackToPopularMoviesForANewUser() {
 		view("alice", 5, 6);
 		view("bob", 6);
 
+		popularity.refresh();
 		Recommendations recommendations = graph.recommendFor("newcomer", 10);
 
 		assertThat(recommendations.basis()).isEqualTo(CoViewGraph.POPULAR);
@@ -101,7 +120,8 @@ class CoViewGraphTests {
 		assertThat(graph.writesFor(viewed("alice", 100))).hasSizeLessThanOrEqualTo(23);
 		view("alice", 100);
 		view("bob", 100);
-		assertThat(graph.recommendFor("bob", 50).movies()).hasSize(CoViewGraph.RECENT_MOVIES);
+		// alice's recent movies but the one bob viewed too
+		assertThat(graph.recommendFor("bob", 50).movies()).hasSize(CoViewGraph.RECENT_MOVIES - 1);
 	}
 
 }

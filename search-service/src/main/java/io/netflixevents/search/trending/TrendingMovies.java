@@ -1,5 +1,7 @@
 package io.netflixevents.search.trending;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,114 +9,90 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
-import io.netflixevents.consumer.Items;
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.MovieDetailsViewedHandler;
-import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Each movie's time-decayed view count. Views are counted in time buckets of a sixth of the half-life, one item per
- * bucket ({@code BUCKET#<n>}, an {@code ADD} per view, so instances never overwrite each other); a bucket's views
- * weigh {@code 0.5^(age / halfLife)}, and the last {@value #BUCKETS} buckets (twelve half-lives) are read. Views
- * count from when they happened, not when they arrived.
+ * Each movie's time-decayed view count: a view at {@code t} weighs {@code 0.5^((now - t) / halfLife)}. Since every
+ * weight decays by the same factor, a movie's score is kept as {@code sum(2^((t - start) / halfLife))} over its views
+ * in an epoch of {@value #HALF_LIVES_PER_EPOCH} half-lives that starts at {@code start}, times
+ * {@code 2^(-(now - start) / halfLife)} when read; within an epoch the ranking only changes when views arrive, so a
+ * ranked rollup of the epoch ({@link MovieCounters}) answers the top in one read. The current and the previous
+ * epoch are read (the one before weighs under {@code 2^-24}). Views count from when they happened, not when they
+ * arrived, and views from the future count as now.
  */
 @Component
 class TrendingMovies implements MovieDetailsViewedHandler {
 
-	static final int BUCKETS_PER_HALF_LIFE = 6;
+	static final int HALF_LIVES_PER_EPOCH = 24;
 
-	static final int BUCKETS = 12 * BUCKETS_PER_HALF_LIFE;
+	/** A weight's significant digits: sums of a billion views stay within DynamoDB's 38. */
+	private static final MathContext WEIGHT_DIGITS = new MathContext(15);
 
-	private static final String VIEWS = "views_";
-
-	private static final String TITLE = "title_";
-
-	private final ServiceTable table;
+	private final MovieCounters counters;
 
 	private final Duration halfLife;
 
-	private final Duration bucket;
+	private final Duration epoch;
 
 	private final Clock clock;
 
-	TrendingMovies(ServiceTable table, TrendingProperties properties, Clock clock) {
-		this.table = table;
+	TrendingMovies(MovieCounters counters, TrendingProperties properties, Clock clock) {
+		this.counters = counters;
 		this.halfLife = properties.halfLife();
-		this.bucket = halfLife.dividedBy(BUCKETS_PER_HALF_LIFE);
+		this.epoch = halfLife.multipliedBy(HALF_LIVES_PER_EPOCH);
 		this.clock = clock;
 	}
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
 		Instant now = clock.instant();
-		long index = bucketOf(event.occurredAt().isAfter(now) ? now : event.occurredAt());
-		Map<String, String> names = new HashMap<>(Map.of("#views", VIEWS + event.movieId()));
-		Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1), ":expires",
-				Items.n(startOf(index + BUCKETS + 1).getEpochSecond())));
-		String set = "expiresAt = :expires";
-		if (event.movieTitle() != null) {
-			names.put("#title", TITLE + event.movieId());
-			values.put(":title", Items.s(event.movieTitle()));
-			set += ", #title = :title";
-		}
-		String update = "ADD #views :one SET " + set;
-		return List.of(TransactWriteItem.builder()
-			.update(u -> u.tableName(table.name())
-				.key(Items.key("BUCKET#" + index, "COUNTS"))
-				.updateExpression(update)
-				.expressionAttributeNames(names)
-				.expressionAttributeValues(values))
-			.build());
+		Instant viewed = event.occurredAt().isAfter(now) ? now : event.occurredAt();
+		long index = epochOf(viewed);
+		double halfLives = (double) (viewed.toEpochMilli() - startOf(index).toEpochMilli()) / halfLife.toMillis();
+		BigDecimal weight = BigDecimal.valueOf(Math.pow(2, halfLives)).round(WEIGHT_DIGITS);
+		return List.of(counters.add(scopeOf(index), event, weight, viewed, startOf(index + 2)));
+	}
+
+	@Override
+	public void committed(MovieDetailsViewedEvent event) {
+		counters.committed(event);
 	}
 
 	List<TrendingMovie> top(int limit) {
 		Instant now = clock.instant();
-		long current = bucketOf(now);
-		List<Map<String, AttributeValue>> keys = LongStream.rangeClosed(current - BUCKETS + 1, current)
-			.mapToObj(index -> Items.key("BUCKET#" + index, "COUNTS"))
-			.toList();
-		Map<Long, Double> scores = new HashMap<>();
-		Map<Long, String> titles = new HashMap<>();
-		for (Map<String, AttributeValue> item : table.getAll(keys)) {
-			long index = Long.parseLong(Items.stringOf(item, Items.PK).substring("BUCKET#".length()));
-			double weight = weightAt(index, now);
-			item.forEach((attribute, value) -> {
-				if (attribute.startsWith(VIEWS)) {
-					scores.merge(Long.parseLong(attribute.substring(VIEWS.length())), weight * Long.parseLong(value.n()),
-							Double::sum);
-				}
-				else if (attribute.startsWith(TITLE)) {
-					titles.put(Long.parseLong(attribute.substring(TITLE.length())), value.s());
-				}
-			});
+		long current = epochOf(now);
+		Map<Long, TrendingMovie> scores = new HashMap<>();
+		for (long index = current - 1; index <= current; index++) {
+			double decay = Math.pow(0.5, (double) (now.toEpochMilli() - startOf(index).toEpochMilli()) / halfLife.toMillis());
+			for (MovieCounters.Entry entry : counters.top(scopeOf(index))) {
+				TrendingMovie movie = new TrendingMovie(entry.movieId(), entry.title(), entry.count().doubleValue() * decay);
+				scores.merge(movie.movieId(), movie, (a, b) -> new TrendingMovie(a.movieId(),
+						b.movieTitle() != null ? b.movieTitle() : a.movieTitle(), a.score() + b.score()));
+			}
 		}
-		return scores.entrySet()
+		return scores.values()
 			.stream()
-			.map(entry -> new TrendingMovie(entry.getKey(), titles.get(entry.getKey()), entry.getValue()))
 			.sorted(Comparator.comparingDouble(TrendingMovie::score).reversed().thenComparingLong(TrendingMovie::movieId))
 			.limit(limit)
 			.toList();
 	}
 
-	private long bucketOf(Instant instant) {
-		return Math.floorDiv(instant.toEpochMilli(), bucket.toMillis());
+	private long epochOf(Instant instant) {
+		return Math.floorDiv(instant.toEpochMilli(), epoch.toMillis());
 	}
 
 	private Instant startOf(long index) {
-		return Instant.ofEpochMilli(index * bucket.toMillis());
+		return Instant.ofEpochMilli(index * epoch.toMillis());
 	}
 
-	/** The weight of a bucket's views now: by the age of the bucket's middle. */
-	private double weightAt(long index, Instant now) {
-		long middle = startOf(index).toEpochMilli() + bucket.toMillis() / 2;
-		double age = Math.max(0, now.toEpochMilli() - middle);
-		return Math.pow(0.5, age / halfLife.toMillis());
+	private static String scopeOf(long epoch) {
+		return "EPOCH#" + epoch;
 	}
 
 }

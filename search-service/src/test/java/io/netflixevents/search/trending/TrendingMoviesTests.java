@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
@@ -25,18 +26,25 @@ class TrendingMoviesTests {
 
 	private static final DynamoDbClient dynamoDb = Tables.client(AwsEmulator.shared());
 
+	private MovieCounters counters;
+
 	private TrendingMovies trending;
 
 	@BeforeEach
 	void freshTable() {
-		trending = new TrendingMovies(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "search-test")),
-				new TrendingProperties(Duration.ofHours(1)), Clock.fixed(NOW, ZoneOffset.UTC));
+		counters = new TrendingCounters()
+			.trendingRollup(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "search-test")));
+		trending = new TrendingMovies(counters, new TrendingProperties(Duration.ofHours(1)),
+				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
+	/** A view committed as the listener commits it, and the rollup refreshed as the service does every interval. */
 	private void view(long movie, Duration ago) {
 		var event = MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW.minus(ago), "u", movie, "Movie " + movie, null,
 				null, null);
 		dynamoDb.transactWriteItems(request -> request.transactItems(trending.writesFor(event)));
+		trending.committed(event);
+		counters.refresh();
 	}
 
 	@Test
@@ -65,6 +73,27 @@ class TrendingMoviesTests {
 		view(1, Duration.ofMinutes(-30));
 
 		assertThat(trending.top(1).get(0).score()).isCloseTo(1.0, within(1e-9));
+	}
+
+	@Test
+	void aViewCountsInTheTopOnlyOnceItsCommitIsKnown() {
+		var event = MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW, "u", 7, "Movie 7", null, null, null);
+		dynamoDb.transactWriteItems(request -> request.transactItems(trending.writesFor(event)));
+		counters.refresh();
+		assertThat(trending.top(10)).isEmpty();
+
+		trending.committed(event);
+		counters.refresh();
+		assertThat(trending.top(10)).extracting(TrendingMovie::movieId).containsExactly(7L);
+	}
+
+	@Test
+	void viewsOfTheEpochBeforeStillCount() {
+		view(1, Duration.ofHours(13)); // 2026-11-24T23:05, the epoch before
+		view(2, Duration.ofHours(14));
+
+		assertThat(trending.top(10)).extracting(TrendingMovie::movieId).containsExactly(1L, 2L);
+		assertThat(trending.top(10).get(0).score()).isCloseTo(Math.pow(0.5, 13), within(1e-12));
 	}
 
 	@Test

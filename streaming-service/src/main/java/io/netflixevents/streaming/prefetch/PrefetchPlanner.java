@@ -1,5 +1,6 @@
 package io.netflixevents.streaming.prefetch;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,72 +9,85 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netflixevents.consumer.Items;
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.MovieDetailsViewedHandler;
-import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Records each view under {@code VIEWS}, sorted by when it happened and expiring a day after it leaves the window;
- * plans the movies viewed inside the window, most recently viewed first.
+ * Counts each movie's views per slice of a {@value #SLICES_PER_WINDOW}th of the window, by when they happened
+ * ({@link MovieCounters}, ranked by last view); plans the movies viewed inside the window, most recently viewed
+ * first, from the rollups of the slices the window covers. A movie's recent views are those of its slices in the
+ * window (the oldest slice may reach up to a slice's length before it).
  */
 @Component
 class PrefetchPlanner implements MovieDetailsViewedHandler {
 
-	private static final String VIEWS = "VIEWS";
+	/** A plan reads the rollups of six slices, at most 48 KB. */
+	static final int SLICES_PER_WINDOW = 5;
 
 	private static final Duration KEPT_AFTER_WINDOW = Duration.ofDays(1);
 
-	private final ServiceTable table;
+	private final MovieCounters counters;
 
 	private final PrefetchProperties properties;
 
+	private final Duration slice;
+
 	private final Clock clock;
 
-	PrefetchPlanner(ServiceTable table, PrefetchProperties properties, Clock clock) {
-		this.table = table;
+	PrefetchPlanner(MovieCounters counters, PrefetchProperties properties, Clock clock) {
+		this.counters = counters;
 		this.properties = properties;
+		this.slice = properties.window().dividedBy(SLICES_PER_WINDOW);
 		this.clock = clock;
 	}
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
-		Map<String, AttributeValue> item = new HashMap<>(
-				Items.key(VIEWS, Items.sortable(event.occurredAt()) + "#" + event.eventId()));
-		item.put("movieId", Items.n(event.movieId()));
-		item.put("viewedAt", Items.s(event.occurredAt().toString()));
-		item.put("expiresAt",
-				Items.n(event.occurredAt().plus(properties.window()).plus(KEPT_AFTER_WINDOW).getEpochSecond()));
-		if (event.movieTitle() != null) {
-			item.put("movieTitle", Items.s(event.movieTitle()));
-		}
-		return List.of(TransactWriteItem.builder().put(put -> put.tableName(table.name()).item(item)).build());
+		long index = sliceOf(event.occurredAt());
+		Instant expires = startOf(index + 1).plus(properties.window()).plus(KEPT_AFTER_WINDOW);
+		return List.of(counters.add(scopeOf(index), event, BigDecimal.ONE, event.occurredAt(), expires));
+	}
+
+	@Override
+	public void committed(MovieDetailsViewedEvent event) {
+		counters.committed(event);
 	}
 
 	List<PrefetchCandidate> plan() {
-		Instant horizon = clock.instant().minus(properties.window());
+		Instant now = clock.instant();
+		Instant horizon = now.minus(properties.window());
 		Map<Long, PrefetchCandidate> candidates = new HashMap<>();
-		table.client()
-			.queryPaginator(request -> request.tableName(table.name())
-				.keyConditionExpression("pk = :views AND sk >= :horizon")
-				.expressionAttributeValues(Map.of(":views", Items.s(VIEWS), ":horizon", Items.s(Items.sortable(horizon)))))
-			.items()
-			.forEach(item -> {
-				long movie = Items.longOf(item, "movieId");
-				PrefetchCandidate view = new PrefetchCandidate(movie, Items.stringOf(item, "movieTitle"),
-						Instant.parse(Items.stringOf(item, "viewedAt")), 1);
-				candidates.merge(movie, view, (known, fresh) -> known.viewedAgain(fresh.movieTitle(),
-						fresh.lastViewedAt()));
-			});
+		for (long index = sliceOf(horizon); index <= sliceOf(now); index++) {
+			for (MovieCounters.Entry entry : counters.top(scopeOf(index))) {
+				if (entry.lastViewedAt().isBefore(horizon)) {
+					continue;
+				}
+				PrefetchCandidate candidate = new PrefetchCandidate(entry.movieId(), entry.title(), entry.lastViewedAt(),
+						entry.count().intValue());
+				candidates.merge(entry.movieId(), candidate, PrefetchCandidate::plus);
+			}
+		}
 		return candidates.values()
 			.stream()
 			.sorted(Comparator.comparing(PrefetchCandidate::lastViewedAt).reversed())
 			.limit(properties.maxMovies())
 			.toList();
+	}
+
+	private long sliceOf(Instant instant) {
+		return Math.floorDiv(instant.toEpochMilli(), slice.toMillis());
+	}
+
+	private Instant startOf(long index) {
+		return Instant.ofEpochMilli(index * slice.toMillis());
+	}
+
+	private static String scopeOf(long slice) {
+		return "SLICE#" + slice;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.AwsEmulator;
@@ -23,18 +24,25 @@ class PrefetchPlannerTests {
 
 	private static final DynamoDbClient dynamoDb = Tables.client(AwsEmulator.shared());
 
+	private MovieCounters counters;
+
 	private PrefetchPlanner planner;
 
 	@BeforeEach
 	void freshTable() {
-		planner = new PrefetchPlanner(new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "streaming-test")),
-				new PrefetchProperties(Duration.ofMinutes(15), 2), Clock.fixed(NOW, ZoneOffset.UTC));
+		var properties = new PrefetchProperties(Duration.ofMinutes(15), 2);
+		counters = new PrefetchCounters().prefetchRollup(
+				new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "streaming-test")), properties);
+		planner = new PrefetchPlanner(counters, properties, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
+	/** A view committed as the listener commits it, and the rollups refreshed as the service does every interval. */
 	private void view(long movie, Duration ago) {
 		var event = MovieDetailsViewedEvent.of(UUID.randomUUID(), NOW.minus(ago), "u", movie, "Movie " + movie, null,
 				null, null);
 		dynamoDb.transactWriteItems(request -> request.transactItems(planner.writesFor(event)));
+		planner.committed(event);
+		counters.refresh();
 	}
 
 	@Test
@@ -62,6 +70,19 @@ class PrefetchPlannerTests {
 		view(2, Duration.ofMinutes(1));
 
 		assertThat(planner.plan()).extracting(PrefetchCandidate::movieId).containsExactly(2L);
+	}
+
+	@Test
+	void countsViewsOfOneMovieAcrossSlicesAndInOne() {
+		view(1, Duration.ofMinutes(14));
+		view(1, Duration.ofSeconds(30));
+		view(1, Duration.ofSeconds(20));
+
+		assertThat(planner.plan()).singleElement().satisfies(candidate -> {
+			assertThat(candidate.recentViews()).isEqualTo(3);
+			assertThat(candidate.lastViewedAt()).isEqualTo(NOW.minus(Duration.ofSeconds(20)));
+			assertThat(candidate.movieTitle()).isEqualTo("Movie 1");
+		});
 	}
 
 	@Test
