@@ -69,7 +69,7 @@ public final class CapacityModel {
 		Files.createDirectories(raw.resolve("logs"));
 		URI fauxqs = URI.create(options.get("fauxqs"));
 		List<URI> motos = Arrays.stream(options.get("moto").split(",")).map(URI::create).toList();
-		int events = Integer.parseInt(options.getOrDefault("events", smoke ? "200" : "20000"));
+		int events = Integer.parseInt(options.getOrDefault("events", smoke ? "200" : "5000"));
 		Duration budget = Duration.ofSeconds((long) (60 * Double.parseDouble(options.getOrDefault("minutes",
 				smoke ? "1.25" : "5"))));
 		Map<String, Path> designs = new LinkedHashMap<>();

@@ -74,9 +74,9 @@ final class CapacityReport {
 		for (Figures f : figures) {
 			md.append("| ").append(f.service()).append(" | ").append(f.design()).append(" | ").append(f.applied())
 				.append(" of ").append(f.sent()).append(f.lost() > 0 ? " ✗" : "").append(" | ")
-				.append(num(f.wruPerEvent())).append(" (≤ ")
+				.append(String.format(Locale.ROOT, "%.4f", f.wruPerEvent())).append(" (≤ ")
 				.append(num(Figures.MAX_WRU_PER_EVENT.get(f.service()))).append(") ").append(mark(f.wruGoal()))
-				.append(" | ").append(num(f.rruPerEvent())).append(" | `").append(f.hottestPk()).append("`: ")
+				.append(" | ").append(String.format(Locale.ROOT, "%.4f", f.rruPerEvent())).append(" | `").append(f.hottestPk()).append("`: ")
 				.append(percent(f.hottestPkShare())).append(", ").append(num(f.hottestPkWcuPerSecond())).append(' ')
 				.append(mark(f.partitionGoal())).append(" | ").append(num(f.partitionCeilingEventsPerSecond()))
 				.append(" | `").append(f.hottestItem()).append("`: ").append(percent(f.hottestItemShare()))
