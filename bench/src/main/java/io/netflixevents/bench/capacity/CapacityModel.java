@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * raw figures.
  * <p>
  * Usage: {@code CapacityModel --root <repo> --fauxqs <url> --moto <url>,<url>,<url>,<url> --out <dir>
- * [--before <dir with the four jars>] [--events N] [--minutes M] [--smoke]}
+ * [--before <dir with the four jars>] [--events N] [--minutes M] [--smoke]}, or {@code CapacityModel --report
+ * <capacity.json> --out <dir> --taken <minutes> --when <yyyy-MM-dd HH:mm UTC>} to write the report again from a run's raw figures.
  */
 public final class CapacityModel {
 
@@ -59,6 +60,14 @@ public final class CapacityModel {
 			else {
 				options.put(args[i].substring(2), args[++i]);
 			}
+		}
+		if (options.containsKey("report")) {
+			Path json = Path.of(options.get("report"));
+			List<Figures> figures = CapacityReport.read(json);
+			CapacityReport.write(Path.of(options.get("out")), json.getParent(), figures, false,
+					(int) figures.stream().mapToLong(Figures::sent).max().orElse(0),
+					Double.parseDouble(options.getOrDefault("taken", "0")), options.get("when"));
+			return;
 		}
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));

@@ -29,16 +29,31 @@ final class CapacityReport {
 	private CapacityReport() {
 	}
 
-	static void write(Path out, Path raw, List<Figures> figures, boolean smoke, int events, double minutes)
+	/** A run's figures, from its {@code capacity.json}. */
+	static List<Figures> read(Path json) throws IOException {
+		return List.of(JSON.readValue(Files.readString(json), Figures[].class));
+	}
+
+	static void write(Path out, Path raw, List<Figures> unordered, boolean smoke, int events, double minutes)
 			throws IOException {
+		write(out, raw, unordered, smoke, events, minutes,
+				ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+	}
+
+	/** {@code when} the figures were measured, as "2026-12-01 20:30 UTC". */
+	static void write(Path out, Path raw, List<Figures> unordered, boolean smoke, int events, double minutes,
+			String when) throws IOException {
+		// service by service, before next to after
+		List<Figures> figures = unordered.stream()
+			.sorted(java.util.Comparator.comparing((Figures f) -> CapacityModel.SERVICES.indexOf(f.service()))
+				.thenComparing(f -> f.design().equals("before") ? 0 : 1))
+			.toList();
 		Files.createDirectories(out);
 		Files.createDirectories(raw);
 		Files.writeString(raw.resolve("capacity.json"), JSON.writeValueAsString(figures));
 		StringBuilder md = new StringBuilder("# Capacity model (issue 14)")
 			.append(smoke ? " (SMOKE RUN: a few hundred events, not figures)" : "").append("\n\n");
-		md.append("- When: ")
-			.append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-			.append("; ").append(num(minutes)).append(" min; `bench/run.sh --capacity").append(smoke ? " --smoke" : "")
+		md.append("- When: ").append(when).append("; ").append(num(minutes)).append(" min; `bench/run.sh --capacity").append(smoke ? " --smoke" : "")
 			.append("`\n");
 		md.append("- Workload: up to ").append(events).append(" events per service and design (the same ones), ")
 			.append(Workload.MOVIES).append(" movies with Zipf popularity (s = ").append(Workload.MOVIE_SKEW)
@@ -50,8 +65,16 @@ final class CapacityReport {
 				+ "ceil(max(before, after) / 1 KB) WCU, twice in TransactWriteItems (every item, condition checks "
 				+ "included; a refused transaction is billed too); a read ceil(size / 4 KB) RCU per item "
 				+ "(GetItem, BatchGetItem; half when eventually consistent; a missing item the minimum), a Query "
-				+ "its items' total rounded up to 4 KB once. Item sizes from the emulator's items before and after "
-				+ "every write (read under a per-table lock by the proxy).\n");
+				+ "its items' total rounded up to 4 KB once. An item's size before a write is what the previous write "
+				+ "left (the table starts empty and only the service writes it, through the proxy); after, the item "
+				+ "put, or the updated item read back from the emulator; one item's writes are recorded one at a "
+				+ "time.\n");
+		md.append("- Designs: *before* = the consumer services at commit 865cdbe (today's design when issue 14 was "
+				+ "written), *after* = the services of the checkout that ran this. Each service's design ran on its "
+				+ "own queue and table for at most 5 minutes of rounds: a slow design applies fewer events.\n");
+		md.append("- Event-path reads (RRU / event) include the rollup refresh's reads during the rounds, less the "
+				+ "quiet seconds' rate; the emulator applies a few dozen events/s, so a refresh touches almost one "
+				+ "movie per event, where at 10,000 events/s many events share a movie: an upper bound.\n");
 		md.append("- Prices: on-demand, us-east-1, standard table class: $").append(Billing.DOLLARS_PER_MILLION_WRITE_UNITS)
 			.append(" per million WRU, $").append(Billing.DOLLARS_PER_MILLION_READ_UNITS)
 			.append(" per million RRU (after the November 2024 price cut; quoted by airbyte.com, \"Amazon DynamoDB "
@@ -73,7 +96,7 @@ final class CapacityReport {
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Figures f : figures) {
 			md.append("| ").append(f.service()).append(" | ").append(f.design()).append(" | ").append(f.applied())
-				.append(" of ").append(f.sent()).append(f.lost() > 0 ? " ✗" : "").append(" | ")
+				.append(" of ").append(f.sent()).append(lost(f)).append(" | ")
 				.append(String.format(Locale.ROOT, "%.4f", f.wruPerEvent())).append(" (≤ ")
 				.append(num(Figures.MAX_WRU_PER_EVENT.get(f.service()))).append(") ").append(mark(f.wruGoal()))
 				.append(" | ").append(String.format(Locale.ROOT, "%.4f", f.rruPerEvent())).append(" | `").append(f.hottestPk()).append("`: ")
@@ -132,7 +155,7 @@ final class CapacityReport {
 		int panel = 420;
 		int gap = 60;
 		int height = top + figures.size() * rowHeight + 60;
-		int width = left + 2 * panel + gap + 40;
+		int width = left + 2 * panel + gap + 80;
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -187,6 +210,15 @@ final class CapacityReport {
 			g.setColor(Color.BLACK);
 			g.drawString(num(v), Math.min(left + width - 30, x.applyAsInt(v) + 4), y + 15);
 		}
+	}
+
+	/** Events sent and not applied: refused ones are a failure; otherwise the time budget ended first. */
+	private static String lost(Figures f) {
+		if (f.lost() <= 0) {
+			return "";
+		}
+		return f.refusals().isEmpty() ? " (the rest still queued when its time budget ended; none refused)"
+				: " ✗ (refused: " + f.refusals() + ")";
 	}
 
 	private static String mark(boolean ok) {
