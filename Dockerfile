@@ -23,7 +23,8 @@ RUN cp "$SERVICE/target/$SERVICE.jar" /application.jar && \
 # stops once the context has refreshed (before the web server and the SQS listeners start, so no AWS is needed at
 # build time), then the same flags at run time: the serial collector, a 256 MB heap (compose gives each service
 # 512 MB) and the C1 compiler only (launch.sh says why). The build stage stays on JDK 17, the project's Java.
-# eclipse-temurin's Ubuntu images ship curl, which the compose healthchecks use.
+# This image has no curl and no wget (eclipse-temurin installs curl only below Java 22, wget only below 25): the compose
+# healthchecks use bash's /dev/tcp instead. What each image contains is recorded in infra/docker/images.yml.
 FROM eclipse-temurin:25-jre-noble
 ARG SERVICE
 LABEL org.opencontainers.image.title="netflix-events $SERVICE"

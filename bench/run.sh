@@ -30,8 +30,9 @@ started=$(date +%s)
 mkdir -p "$out" "$bench/results/raw/logs"
 
 command -v java >/dev/null || { echo "run.sh: java (17+) is needed" >&2; exit 1; }
-python3 -c 'import moto.server' 2>/dev/null || { echo "run.sh: python3 with moto is needed (pip install 'moto[server]')" >&2; exit 1; }
-python3 -c 'import boto3' 2>/dev/null || { echo "run.sh: python3 with boto3 is needed (the tutorial baseline)" >&2; exit 1; }
+# moto and boto3 (the tutorial baseline) at infra/local/requirements.txt's versions; the bench's python3 is this one too
+bin=$("$root/infra/local/python.sh" --bin) || exit 1
+export PATH="$bin:$PATH"
 
 echo "== npm ci (fauxqs 2.4.1, node 22.23.3, pinned by bench/package-lock.json)"
 if [[ ! -x "$bench/node_modules/.bin/node" || ! -d "$bench/node_modules/fauxqs" ]]; then

@@ -20,21 +20,39 @@ consumers rely on that (see README, "Delivery guarantees"). This runs moto's own
   only compares their receipt handles, which let a client that reuses the message id as the entry id pass here and
   fail on SQS when a message is delivered twice (spring-cloud-aws#1634).
 
-Usage: python3 moto_server.py -H 127.0.0.1 -p 4566
+These patches reach into moto's internals, so the launcher runs only on the moto of infra/local/requirements.txt
+and refuses any other at start-up: another version could break them loudly or, worse, quietly.
+
+Usage: python3 moto_server.py -H 127.0.0.1 -p 4566 (infra/local/python.sh prints the python3 to run it with)
 """
 import copy
 import functools
+import pathlib
+import re
+import sys
 import threading
 import time
 
-import moto.backends
-import moto.dynamodb.models as dynamodb_models
-import moto.sqs.models as sqs_models
-from moto.sqs.exceptions import BatchEntryIdsNotDistinct
-from moto.sqs.responses import SQSResponse
-from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.table import Table
-from moto.server import main
+import moto
+
+
+def _pinned_moto():
+    requirements = pathlib.Path(__file__).with_name("requirements.txt").read_text()
+    return re.search(r"(?m)^moto(?:\[[^]]*\])?==(\S+)", requirements)[1]
+
+
+if moto.__version__ != _pinned_moto():
+    sys.exit(f"moto_server.py: written for moto {_pinned_moto()}, found moto {moto.__version__} in "
+             f"{pathlib.Path(moto.__file__).parent}; run it with the python3 that infra/local/python.sh prints")
+
+import moto.backends  # noqa: E402 (the patched modules are imported only once the version is known to fit)
+import moto.dynamodb.models as dynamodb_models  # noqa: E402
+import moto.sqs.models as sqs_models  # noqa: E402
+from moto.sqs.exceptions import BatchEntryIdsNotDistinct  # noqa: E402
+from moto.sqs.responses import SQSResponse  # noqa: E402
+from moto.dynamodb.models import DynamoDBBackend  # noqa: E402
+from moto.dynamodb.models.table import Table  # noqa: E402
+from moto.server import main  # noqa: E402
 
 _lock = threading.RLock()
 

@@ -82,11 +82,11 @@ for service in "${SERVICES[@]}"; do
   aws_ sqs set-queue-attributes --queue-url "$queue_url" --attributes "$attributes"
 
   if [[ " $subscribed " == *" $queue_arn "* ]]; then
-    echo "queue   $queue (subscribed)"
+    echo "queue   $queue (subscribed) $queue_url"
   else
     aws_ sns subscribe --topic-arn "$topic_arn" --protocol sqs --notification-endpoint "$queue_arn" \
       --attributes RawMessageDelivery=true >/dev/null
-    echo "queue   $queue (subscribed now)"
+    echo "queue   $queue (subscribed now) $queue_url"
   fi
 done
 

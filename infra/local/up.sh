@@ -14,6 +14,10 @@ detach=false
 services=(recommendation-service:8081 search-service:8082 streaming-service:8083 user-service:8084
   frontend-service:8080)
 
+# python3, aws and cfn-lint at the pinned versions of infra/local/requirements.txt (topology.sh calls aws and python3)
+bin=$("$root/infra/local/python.sh" --bin) || exit 1
+export PATH="$bin:$PATH"
+
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 export AWS_DEFAULT_REGION="$AWS_REGION"
 mkdir -p "$state/logs" "$state/pids"
@@ -42,7 +46,6 @@ if [[ -z "${AWS_ENDPOINT_URL:-}" ]]; then
   if answers "$AWS_ENDPOINT_URL"; then
     say "Using the emulator already answering at $AWS_ENDPOINT_URL"
   else
-    python3 -c 'import moto.server' 2>/dev/null || fail "moto is not installed: pip install 'moto[server]'"
     say "Starting moto_server on $AWS_ENDPOINT_URL"
     nohup python3 "$root/infra/local/moto_server.py" -H 127.0.0.1 -p 4566 >"$state/logs/moto.log" 2>&1 &
     echo $! >"$state/pids/moto.pid"

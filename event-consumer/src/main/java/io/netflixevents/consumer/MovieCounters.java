@@ -152,30 +152,37 @@ public final class MovieCounters {
 		List<Touch> touches = staged.remove(event.eventId());
 		if (touches != null) {
 			touches.forEach(touch -> pending.computeIfAbsent(touch.scope(), scope -> new HashMap<>())
-				.merge(touch.movieId(), touch.expiresAt() == null ? Instant.MAX : touch.expiresAt(),
-						(a, b) -> a.isAfter(b) ? a : b));
+				.merge(touch.movieId(), touch.expiresAt() == null ? Instant.MAX : touch.expiresAt(), MovieCounters::later));
 		}
 	}
 
-	/** Merges the totals of the movies committed since the last refresh into their scopes' rollups. */
+	/**
+	 * Merges the totals of the movies committed since the last refresh into their scopes' rollups; what fails is kept
+	 * for the next refresh, and the first failure thrown once every scope was tried.
+	 */
 	public void refresh() {
 		Map<String, Map<Long, Instant>> work;
 		synchronized (this) {
 			work = pending;
 			pending = new HashMap<>();
 		}
-		work.forEach((scope, movies) -> {
+		RuntimeException failure = null;
+		for (Map.Entry<String, Map<Long, Instant>> scope : work.entrySet()) {
+			Map<Long, Instant> movies = scope.getValue();
 			try {
-				merge(scope, totals(scope, movies.keySet().stream().toList()), latest(movies.values()));
+				merge(scope.getKey(), totals(scope.getKey(), List.copyOf(movies.keySet())), latest(movies.values()));
 			}
 			catch (RuntimeException ex) {
-				synchronized (this) { // tried again at the next refresh
-					movies.forEach((movie, expiry) -> pending.computeIfAbsent(scope, key -> new HashMap<>())
-						.merge(movie, expiry, (a, b) -> a.isAfter(b) ? a : b));
+				synchronized (this) {
+					movies.forEach((movie, expiry) -> pending.computeIfAbsent(scope.getKey(), key -> new HashMap<>())
+						.merge(movie, expiry, MovieCounters::later));
 				}
-				throw ex;
+				failure = failure == null ? ex : failure;
 			}
-		});
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/** The scope's rollup: at most {@code keep} movies, ranked, read at most a second ago. */
@@ -289,9 +296,13 @@ public final class MovieCounters {
 	private static Instant latest(Iterable<Instant> instants) {
 		Instant latest = Instant.MIN;
 		for (Instant instant : instants) {
-			latest = instant.isAfter(latest) ? instant : latest;
+			latest = later(latest, instant);
 		}
 		return latest;
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	private String counterKey(long movie, int shard) {

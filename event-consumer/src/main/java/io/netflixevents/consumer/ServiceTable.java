@@ -3,6 +3,7 @@ package io.netflixevents.consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,14 +46,18 @@ public class ServiceTable {
 		return dynamoDb.getItem(request -> request.tableName(name).key(Items.key(pk, sk))).item();
 	}
 
-	/** The items of these keys that exist, in no particular order. */
+	/**
+	 * The items of these keys that exist, in no particular order. Keys DynamoDB left unprocessed (a throttled
+	 * partition) are asked again after a jittered pause that doubles, as AWS advises.
+	 */
 	public List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
 		List<Map<String, AttributeValue>> items = new ArrayList<>();
 		for (int from = 0; from < keys.size(); from += MAX_BATCH_GET) {
 			Map<String, KeysAndAttributes> unprocessed = Map.of(name,
 					KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + MAX_BATCH_GET, keys.size())))
 						.build());
-			while (!unprocessed.isEmpty()) {
+			for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
+				pauseBeforeRetry(attempt);
 				Map<String, KeysAndAttributes> request = unprocessed;
 				var response = dynamoDb.batchGetItem(batch -> batch.requestItems(request));
 				items.addAll(response.responses().getOrDefault(name, List.of()));
@@ -60,6 +65,20 @@ public class ServiceTable {
 			}
 		}
 		return items;
+	}
+
+	private static void pauseBeforeRetry(int attempt) {
+		if (attempt == 0) {
+			return;
+		}
+		long cap = Math.min(1_000, 20L << Math.min(attempt, 6));
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while asking again for unprocessed keys", ex);
+		}
 	}
 
 }

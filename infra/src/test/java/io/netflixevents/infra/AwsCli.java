@@ -7,9 +7,10 @@ import java.util.Map;
 
 import io.netflixevents.testsupport.MotoServer;
 import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.PythonTools;
 import org.yaml.snakeyaml.Yaml;
 
-/** The awscli pointed at a {@link MotoServer}, its JSON answers parsed (JSON is YAML, so SnakeYAML reads it). */
+/** The project's awscli ({@link PythonTools}) pointed at a {@link MotoServer}, its JSON answers parsed (JSON is YAML, so SnakeYAML reads it). */
 final class AwsCli {
 
 	private final MotoServer moto;
@@ -22,7 +23,7 @@ final class AwsCli {
 	@SuppressWarnings("unchecked")
 	Map<String, Object> call(String... arguments) {
 		List<String> command = new ArrayList<>(
-				List.of("aws", "--endpoint-url", moto.endpoint().toString(), "--output", "json"));
+				List.of(PythonTools.command("aws"), "--endpoint-url", moto.endpoint().toString(), "--output", "json"));
 		command.addAll(List.of(arguments));
 		String json = Processes.run(command, moto.environment(), Duration.ofSeconds(60));
 		Object parsed = new Yaml().load(json);

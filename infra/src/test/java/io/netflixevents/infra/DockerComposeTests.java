@@ -112,7 +112,8 @@ class DockerComposeTests {
 				.containsEntry("localstack", Map.of("condition", "service_healthy"));
 			String test = String.join(" ",
 					asList(map(service, "healthcheck").get("test")).stream().map(String::valueOf).toList());
-			assertThat(test).as(name).contains("http://localhost:" + Services.PORTS.get(name) + "/actuator/health");
+			// on the port compose gives it in SERVER_PORT (compose reads $$ as $)
+			assertThat(test).as(name).contains("/dev/tcp/127.0.0.1/$$SERVER_PORT", "GET /actuator/health ");
 			assertThat(map(map(map(service, "deploy"), "resources"), "limits")).as(name).containsKey("memory");
 		}
 		assertThat(map(service("recommendation-service"), "deploy")).containsEntry("replicas", 2);
@@ -172,8 +173,8 @@ class DockerComposeTests {
 			.isNotIn("root", "0");
 		// configuration comes from the environment at run time, none is baked in
 		assertThat(dockerfile).doesNotContainPattern("(?m)^ENV .*AWS_");
-		// the healthchecks call curl, which eclipse-temurin's Ubuntu images ship
-		// (the AOT cache needs Java 24+)
+		// the AOT cache needs Java 24+; what the image contains, for the healthchecks, is in infra/docker/images.yml
+		// (ComposeImagesTests)
 		assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25-jre-\\w+$");
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import io.netflixevents.testsupport.MotoServer;
 import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.PythonTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,7 @@ class MotoDeploymentTests {
 		assertThat(printed).contains("bucket  " + bucket + " emptied (4 versions and delete markers)",
 				"stack   " + STACK + " deleted");
 		// emptied, the bucket went with the stack
-		assertThat(Processes.execute(List.of("aws", "--endpoint-url", moto.endpoint().toString(), "s3api",
+		assertThat(Processes.execute(List.of(PythonTools.command("aws"), "--endpoint-url", moto.endpoint().toString(), "s3api",
 				"head-bucket", "--bucket", bucket), moto.environment(), Duration.ofSeconds(30)).succeeded()).isFalse();
 	}
 

@@ -3,6 +3,10 @@ package io.netflixevents.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +18,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.netflixevents.testsupport.MotoServer;
+import io.netflixevents.testsupport.Processes;
+import io.netflixevents.testsupport.ProjectFiles;
+import io.netflixevents.testsupport.PythonTools;
 import io.netflixevents.testsupport.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,7 +46,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@code infra/local/moto_server.py}, which the local run and every test start instead of plain {@code moto_server}:
  * its DynamoDB transactions must be isolated as DynamoDB's are, or the exactly-once tests would measure moto. Writers
  * apply events the way the consumers do (a marker put on condition and a counter {@code ADD}, in one transaction).
- * Its SQS must reject what SQS rejects, or a batching bug would pass here and fail on AWS.
+ * Its SQS must reject what SQS rejects, or a batching bug would pass here and fail on AWS. And it patches moto's
+ * internals, so it must refuse a moto version it was not written for.
  */
 class MotoLauncherTests {
 
@@ -144,6 +154,29 @@ class MotoLauncherTests {
 			assertThat(deleted.failed()).isEmpty();
 			assertThat(sqs.receiveMessage(request -> request.queueUrl(queueUrl)).messages()).isEmpty();
 		}
+	}
+
+	@Test
+	void refusesToStartOnAMotoItWasNotWrittenForWithOneLineSayingWhatToDo(@TempDir Path shadow) throws IOException {
+		// a moto package of another version first on the path, as another pip install would leave it
+		Files.createDirectories(shadow.resolve("moto"));
+		Files.writeString(shadow.resolve("moto/__init__.py"), "__version__ = \"4.2.14\"\n");
+
+		Processes.Result result = Processes.execute(
+				List.of(PythonTools.command("python3"), "infra/local/moto_server.py", "-H", "127.0.0.1", "-p", "9"),
+				Map.of("PYTHONPATH", shadow.toString()), Duration.ofSeconds(60));
+
+		String pinned = Pattern.compile("(?m)^moto\\[server\\]==(\\S+)$")
+			.matcher(Files.readString(ProjectFiles.resolve("infra/local/requirements.txt")))
+			.results()
+			.map(match -> match.group(1))
+			.findFirst()
+			.orElseThrow();
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.output().strip()).as(result.toString())
+			.doesNotContain("\n")
+			.startsWith("moto_server.py: written for moto " + pinned + ", found moto 4.2.14 in " + shadow)
+			.endsWith("run it with the python3 that infra/local/python.sh prints");
 	}
 
 	private static Message receiveAgainAtOnce(SqsClient sqs, String queueUrl) {

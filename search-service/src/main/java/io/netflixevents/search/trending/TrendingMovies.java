@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.MovieDetailsViewedHandler;
+import io.netflixevents.consumer.TimeBuckets;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -38,14 +39,14 @@ class TrendingMovies implements MovieDetailsViewedHandler {
 
 	private final Duration halfLife;
 
-	private final Duration epoch;
+	private final TimeBuckets epochs;
 
 	private final Clock clock;
 
 	TrendingMovies(MovieCounters counters, TrendingProperties properties, Clock clock) {
 		this.counters = counters;
 		this.halfLife = properties.halfLife();
-		this.epoch = halfLife.multipliedBy(HALF_LIVES_PER_EPOCH);
+		this.epochs = new TimeBuckets("EPOCH", halfLife.multipliedBy(HALF_LIVES_PER_EPOCH));
 		this.clock = clock;
 	}
 
@@ -53,10 +54,9 @@ class TrendingMovies implements MovieDetailsViewedHandler {
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
 		Instant now = clock.instant();
 		Instant viewed = event.occurredAt().isAfter(now) ? now : event.occurredAt();
-		long index = epochOf(viewed);
-		double halfLives = (double) (viewed.toEpochMilli() - startOf(index).toEpochMilli()) / halfLife.toMillis();
-		BigDecimal weight = BigDecimal.valueOf(Math.pow(2, halfLives)).round(WEIGHT_DIGITS);
-		return List.of(counters.add(scopeOf(index), event, weight, viewed, startOf(index + 2)));
+		long index = epochs.indexOf(viewed);
+		BigDecimal weight = BigDecimal.valueOf(Math.pow(2, halfLives(epochs.startOf(index), viewed))).round(WEIGHT_DIGITS);
+		return List.of(counters.add(epochs.scopeOf(index), event, weight, viewed, epochs.startOf(index + 2)));
 	}
 
 	@Override
@@ -66,11 +66,11 @@ class TrendingMovies implements MovieDetailsViewedHandler {
 
 	List<TrendingMovie> top(int limit) {
 		Instant now = clock.instant();
-		long current = epochOf(now);
+		long current = epochs.indexOf(now);
 		Map<Long, TrendingMovie> scores = new HashMap<>();
 		for (long index = current - 1; index <= current; index++) {
-			double decay = Math.pow(0.5, (double) (now.toEpochMilli() - startOf(index).toEpochMilli()) / halfLife.toMillis());
-			for (MovieCounters.Entry entry : counters.top(scopeOf(index))) {
+			double decay = Math.pow(0.5, halfLives(epochs.startOf(index), now));
+			for (MovieCounters.Entry entry : counters.top(epochs.scopeOf(index))) {
 				TrendingMovie movie = new TrendingMovie(entry.movieId(), entry.title(), entry.count().doubleValue() * decay);
 				scores.merge(movie.movieId(), movie, (a, b) -> new TrendingMovie(a.movieId(),
 						b.movieTitle() != null ? b.movieTitle() : a.movieTitle(), a.score() + b.score()));
@@ -83,16 +83,8 @@ class TrendingMovies implements MovieDetailsViewedHandler {
 			.toList();
 	}
 
-	private long epochOf(Instant instant) {
-		return Math.floorDiv(instant.toEpochMilli(), epoch.toMillis());
-	}
-
-	private Instant startOf(long index) {
-		return Instant.ofEpochMilli(index * epoch.toMillis());
-	}
-
-	private static String scopeOf(long epoch) {
-		return "EPOCH#" + epoch;
+	private double halfLives(Instant from, Instant to) {
+		return (double) (to.toEpochMilli() - from.toEpochMilli()) / halfLife.toMillis();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.MovieDetailsViewedHandler;
+import io.netflixevents.consumer.TimeBuckets;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -34,22 +35,22 @@ class PrefetchPlanner implements MovieDetailsViewedHandler {
 
 	private final PrefetchProperties properties;
 
-	private final Duration slice;
+	private final TimeBuckets slices;
 
 	private final Clock clock;
 
 	PrefetchPlanner(MovieCounters counters, PrefetchProperties properties, Clock clock) {
 		this.counters = counters;
 		this.properties = properties;
-		this.slice = properties.window().dividedBy(SLICES_PER_WINDOW);
+		this.slices = new TimeBuckets("SLICE", properties.window().dividedBy(SLICES_PER_WINDOW));
 		this.clock = clock;
 	}
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
-		long index = sliceOf(event.occurredAt());
-		Instant expires = startOf(index + 1).plus(properties.window()).plus(KEPT_AFTER_WINDOW);
-		return List.of(counters.add(scopeOf(index), event, BigDecimal.ONE, event.occurredAt(), expires));
+		long index = slices.indexOf(event.occurredAt());
+		Instant expires = slices.startOf(index + 1).plus(properties.window()).plus(KEPT_AFTER_WINDOW);
+		return List.of(counters.add(slices.scopeOf(index), event, BigDecimal.ONE, event.occurredAt(), expires));
 	}
 
 	@Override
@@ -61,8 +62,8 @@ class PrefetchPlanner implements MovieDetailsViewedHandler {
 		Instant now = clock.instant();
 		Instant horizon = now.minus(properties.window());
 		Map<Long, PrefetchCandidate> candidates = new HashMap<>();
-		for (long index = sliceOf(horizon); index <= sliceOf(now); index++) {
-			for (MovieCounters.Entry entry : counters.top(scopeOf(index))) {
+		for (long index = slices.indexOf(horizon); index <= slices.indexOf(now); index++) {
+			for (MovieCounters.Entry entry : counters.top(slices.scopeOf(index))) {
 				if (entry.lastViewedAt().isBefore(horizon)) {
 					continue;
 				}
@@ -76,18 +77,6 @@ class PrefetchPlanner implements MovieDetailsViewedHandler {
 			.sorted(Comparator.comparing(PrefetchCandidate::lastViewedAt).reversed())
 			.limit(properties.maxMovies())
 			.toList();
-	}
-
-	private long sliceOf(Instant instant) {
-		return Math.floorDiv(instant.toEpochMilli(), slice.toMillis());
-	}
-
-	private Instant startOf(long index) {
-		return Instant.ofEpochMilli(index * slice.toMillis());
-	}
-
-	private static String scopeOf(long slice) {
-		return "SLICE#" + slice;
 	}
 
 }
