@@ -135,15 +135,7 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals("--smoke")) {
-				options.put("smoke", "true");
-			}
-			else {
-				options.put(args[i].substring(2), args[++i]);
-			}
-		}
+		Map<String, String> options = BenchTools.options(args);
 		// the services, apps and loops it started must not outlive a bench that is stopped or fails
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,12 +73,7 @@ final class Report {
 		int width = left + plotWidth + 60;
 		int height = e2eTop + e2eHeight + 50;
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, width, height);
-		g.setColor(Color.BLACK);
+		Graphics2D g = BenchTools.whiteCanvas(image);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
 		g.drawString("netflix-events benchmark: ours ÷ baseline (log scale; median, whisker = min–max over runs)", 20,
 				28);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.netflixevents.bench.Aws;
+import io.netflixevents.bench.BenchTools;
 import io.netflixevents.bench.ServiceProcess;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import io.netflixevents.testsupport.DynamoDbProxy;
@@ -52,15 +53,7 @@ public final class CapacityModel {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals("--smoke")) {
-				options.put("smoke", "true");
-			}
-			else {
-				options.put(args[i].substring(2), args[++i]);
-			}
-		}
+		Map<String, String> options = BenchTools.options(args);
 		if (options.containsKey("report")) {
 			Path json = Path.of(options.get("report"));
 			List<Figures> figures = CapacityReport.read(json);

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import javax.imageio.ImageIO;
+
+import io.netflixevents.bench.BenchTools;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -161,12 +162,7 @@ final class CapacityReport {
 		int height = top + figures.size() * rowHeight + 60;
 		int width = left + 2 * panel + gap + 80;
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, width, height);
-		g.setColor(Color.BLACK);
+		Graphics2D g = BenchTools.whiteCanvas(image);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
 		g.drawString("Capacity model: DynamoDB units per event and partition ceiling, before vs after"
 				+ (smoke ? " (SMOKE RUN)" : ""), 20, 24);
