@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -46,8 +49,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@code infra/local/moto_server.py}, which the local run and every test start instead of plain {@code moto_server}:
  * its DynamoDB transactions must be isolated as DynamoDB's are, or the exactly-once tests would measure moto. Writers
  * apply events the way the consumers do (a marker put on condition and a counter {@code ADD}, in one transaction).
- * Its SQS must reject what SQS rejects, or a batching bug would pass here and fail on AWS. And it patches moto's
- * internals, so it must refuse a moto version it was not written for.
+ * The updates it applies without moto's validators must come out as DynamoDB's do, and what DynamoDB rejects must
+ * still be rejected, changing nothing. Its SQS must reject what SQS rejects, or a batching bug would pass here and
+ * fail on AWS. And it patches moto's internals, so it must refuse a moto version it was not written for.
  */
 class MotoLauncherTests {
 
@@ -129,6 +133,40 @@ class MotoLauncherTests {
 	}
 
 	@Test
+	void updatesOfSetsAndAddsComeOutAsDynamoDbsAndWhatDynamoDbRejectsChangesNothing() {
+		Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("UPDATES#" + UUID.randomUUID()), "sk",
+				AttributeValue.fromS("ALL"));
+		update(key, "ADD n :amount SET #last = :last, title = :title", Map.of("#last", "last"),
+				Map.of(":amount", AttributeValue.fromN("1.25"), ":last", AttributeValue.fromN("17"), ":title",
+						AttributeValue.fromS("Heat")));
+		update(key, "set title = :title add n :amount", null,
+				Map.of(":amount", AttributeValue.fromN("2"), ":title", AttributeValue.fromS("Ronin")));
+		Map<String, AttributeValue> expected = Map.of("pk", key.get("pk"), "sk", key.get("sk"), "n",
+				AttributeValue.fromN("3.25"), "last", AttributeValue.fromN("17"), "title", AttributeValue.fromS("Ronin"));
+		assertThat(item(key)).as("created with its key by the first update, added to by the second").isEqualTo(expected);
+
+		update(key, "SET version = :next", null, Map.of(":next", AttributeValue.fromN("1"), ":version",
+				AttributeValue.fromN("0")), "attribute_not_exists(version) OR version = :version");
+		assertThatExceptionOfType(ConditionalCheckFailedException.class)
+			.isThrownBy(() -> update(key, "SET version = :next", null, Map.of(":next", AttributeValue.fromN("2"),
+					":version", AttributeValue.fromN("0")), "attribute_not_exists(version) OR version = :version"));
+		Map<String, AttributeValue> versioned = new HashMap<>(expected);
+		versioned.put("version", AttributeValue.fromN("1"));
+		assertThat(item(key)).isEqualTo(versioned);
+
+		Map<String, Map<String, AttributeValue>> rejected = Map.of("ADD title :one", Map.of(":one",
+				AttributeValue.fromN("1")), "SET n = :one, n = :one", Map.of(":one", AttributeValue.fromN("1")),
+				"SET size = :one", Map.of(":one", AttributeValue.fromN("1")), "SET sk = :other",
+				Map.of(":other", AttributeValue.fromS("OTHER")), "SET n = :missing", Map.of(":one",
+						AttributeValue.fromN("1")), "ADD n :text", Map.of(":text", AttributeValue.fromS("1")));
+		rejected.forEach((expression, values) -> assertThatExceptionOfType(DynamoDbException.class)
+			.as(expression)
+			.isThrownBy(() -> update(key, expression, null, values))
+			.satisfies(ex -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException")));
+		assertThat(item(key)).isEqualTo(versioned);
+	}
+
+	@Test
 	void rejectsADeleteBatchWhoseEntriesShareAnIdAsSqsDoes() {
 		try (SqsClient sqs = SqsClient.builder()
 			.endpointOverride(moto.endpoint())
@@ -195,6 +233,25 @@ class MotoLauncherTests {
 		for (Future<?> future : running) {
 			future.get();
 		}
+	}
+
+	private static void update(Map<String, AttributeValue> key, String expression, Map<String, String> names,
+			Map<String, AttributeValue> values) {
+		update(key, expression, names, values, null);
+	}
+
+	private static void update(Map<String, AttributeValue> key, String expression, Map<String, String> names,
+			Map<String, AttributeValue> values, String condition) {
+		dynamoDb.updateItem(request -> request.tableName(table)
+			.key(key)
+			.updateExpression(expression)
+			.expressionAttributeNames(names)
+			.expressionAttributeValues(values)
+			.conditionExpression(condition));
+	}
+
+	private static Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+		return dynamoDb.getItem(request -> request.tableName(table).key(key).consistentRead(true)).item();
 	}
 
 	/** Marker and counter in one transaction; false when the marker was there already. */
