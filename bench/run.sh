@@ -4,6 +4,8 @@
 # runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
 #   bench/run.sh           the full run (10-14 minutes on 2 cores, build included)
 #   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
+#   bench/run.sh [--smoke] --cases 5 [--latencies 0]   some cases only (0-6, comma-separated), at some added latencies;
+#                          a full-length one writes to bench/results/raw/partial/
 #   bench/run.sh --capacity [--smoke]   the capacity model (issue 14) instead: DynamoDB units, keys and item sizes of
 #                          the four consumers under a Zipf workload, for the design at commit $CAPACITY_BEFORE and now;
 #                          bench/results/capacity.md and capacity.png (--smoke: the current design only, a few hundred
@@ -23,6 +25,11 @@ if [[ "${1:-}" == --smoke ]]; then
   mode=smoke
   out="$bench/results/raw/smoke"
   $capacity && out="$bench/results/raw/capacity/smoke"
+  shift
+fi
+selection=("$@") # --cases and --latencies, for the benchmark
+if [[ $mode == full && ${#selection[@]} -gt 0 ]]; then
+  out="$bench/results/raw/partial"
 fi
 # The design before the capacity work: the services as they were at this commit
 CAPACITY_BEFORE=${CAPACITY_BEFORE:-865cdbe}
@@ -104,6 +111,7 @@ fi
 echo "== running the $mode benchmark on $(nproc) cores, $java"
 args=(--root "$root" --fauxqs "http://127.0.0.1:$fauxqs_port" --moto "$(IFS=,; echo "${motos[*]}")" --out "$out")
 [[ $mode == smoke ]] && args+=(--smoke)
-"$java" -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}"
+"$java" -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" io.netflixevents.bench.Bench "${args[@]}" \
+  ${selection[@]+"${selection[@]}"}
 
 echo "== done in $(( $(date +%s) - started )) s: $out/results.md, $out/chart.png"

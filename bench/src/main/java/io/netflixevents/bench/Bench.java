@@ -120,9 +120,13 @@ public final class Bench {
 	 */
 	final String serviceFlags;
 
-	private Bench(boolean smoke, Path root, URI fauxqs, List<URI> stores, Path out)
+	/** The cases to run ({@code --cases 5}, or {@code 1,2}); all of them when empty. */
+	private final Set<String> cases;
+
+	private Bench(boolean smoke, Set<String> cases, Path root, URI fauxqs, List<URI> stores, Path out)
 			throws java.io.IOException, InterruptedException {
 		this.smoke = smoke;
+		this.cases = cases;
 		this.runs = smoke ? 1 : 3;
 		this.root = root;
 		this.fauxqs = fauxqs;
@@ -140,14 +144,17 @@ public final class Bench {
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 		long started = System.nanoTime();
-		Bench bench = new Bench(options.containsKey("smoke"), Path.of(options.get("root")),
+		Set<String> cases = options.containsKey("cases") ? Set.of(options.get("cases").split(",")) : Set.of();
+		Bench bench = new Bench(options.containsKey("smoke"), cases, Path.of(options.get("root")),
 				URI.create(options.get("fauxqs")),
 				java.util.Arrays.stream(options.get("moto").split(",")).map(URI::create).toList(),
 				Path.of(options.get("out")));
 		int status = 0;
 		try {
 			bench.attempt("emulator capacity", 0, bench::emulatorCapacity);
-			for (int latency : List.of(0, 15)) {
+			for (int latency : options.containsKey("latencies")
+					? java.util.Arrays.stream(options.get("latencies").split(",")).map(Integer::valueOf).toList()
+					: List.of(0, 15)) {
 				bench.attempt("phase", latency, () -> bench.phase(latency));
 				Report.write(bench, (System.nanoTime() - started) / 60e9);
 			}
@@ -172,8 +179,11 @@ public final class Bench {
 
 	}
 
-	/** Runs one case; when it fails, the table says so and the bench goes on with the next. */
+	/** Runs one case unless {@code --cases} leaves it out; when it fails, the table says so and the bench goes on. */
 	void attempt(String name, int latency, Step step) {
+		if (!selected(name)) {
+			return;
+		}
 		try {
 			step.run();
 		}
@@ -183,6 +193,15 @@ public final class Bench {
 			rows.add(new Report.Row("!", name + " FAILED: " + String.valueOf(ex.getMessage()).replace('|', '/')
 				.lines().findFirst().orElse(""), "—", latency, "—", "—", null, "—"));
 		}
+	}
+
+	/** Whether a step runs: a phase always; "case 3", "cases 1-2" and "emulator capacity" (case 0) when selected. */
+	private boolean selected(String name) {
+		if (cases.isEmpty() || name.equals("phase")) {
+			return true;
+		}
+		String numbers = name.equals("emulator capacity") ? "0" : name.replaceFirst("^cases? ", "");
+		return java.util.Arrays.stream(numbers.split("-")).anyMatch(cases::contains);
 	}
 
 	boolean smoke() {
