@@ -17,8 +17,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Everything a consumer service needs around its {@link MovieDetailsViewedHandler}: the listener and its container
@@ -27,8 +27,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
-@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class })
-@EnableScheduling
+@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class, RefreshProperties.class })
 public class EventConsumerAutoConfiguration {
 
 	@Bean
@@ -52,6 +51,17 @@ public class EventConsumerAutoConfiguration {
 	QueueDepth queueHealthIndicator(SqsAsyncClient sqs, @Value("${netflix.events.queue}") String queue,
 			MeterRegistry registry) {
 		return new QueueDepth(sqs, queue, registry);
+	}
+
+	@Bean
+	FixedDelayTask queueDepthPoll(QueueDepth depth, RefreshProperties refresh,
+			ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+		return new FixedDelayTask("queue-depth", refresh.queueDepth(), depth::refresh, schedulerBuilder(schedulers));
+	}
+
+	/** Boot's, configured by {@code spring.task.scheduling.*}; a default one where the application has none. */
+	private static ThreadPoolTaskSchedulerBuilder schedulerBuilder(ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+		return schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new);
 	}
 
 	/** The queue's name whether it is configured by name or by URL, for tags. */
@@ -95,6 +105,12 @@ public class EventConsumerAutoConfiguration {
 	@Bean
 	RollupRefresher rollupRefresher(ObjectProvider<MovieCounters> counters) {
 		return new RollupRefresher(counters);
+	}
+
+	@Bean
+	FixedDelayTask rollupRefresh(RollupRefresher refresher, RefreshProperties refresh,
+			ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+		return new FixedDelayTask("rollup-refresh", refresh.rollups(), refresher::refresh, schedulerBuilder(schedulers));
 	}
 
 	@Bean

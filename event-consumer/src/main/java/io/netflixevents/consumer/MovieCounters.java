@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * milliseconds of the view written last), {@code title}. An event adds to the shard its id picks, inside its
  * transaction, so the counters are exact and applied once.</li>
  * <li>{@code TOP#<name> / <scope>}: {@code movies}, at most {@code keep} entries {@code {m, n, l, t}} ranked by count
- * or by last view, and a {@code version}. Refreshed every {@code netflix.events.rollup-interval} by
+ * or by last view, and a {@code version}. Refreshed every {@code netflix.events.refresh.rollups} by
  * {@link #refresh()}: the instance reads the shards of the movies whose events it committed since its last refresh
  * and merges their totals in (counts only grow, so a stale read cannot lower an entry). The rollup lags the
  * counters by about one interval.</li>

@@ -10,11 +10,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The depth of the service's queue (visible and in flight) and of its dead-letter queue, read every
- * {@code netflix.events.queue-depth-interval}, as gauges {@code netflix.events.queue.messages{state=...}} and as the
+ * {@code netflix.events.refresh.queue-depth}, as gauges {@code netflix.events.queue.messages{state=...}} and as the
  * {@code queue} health: down when the queue cannot be read, up with the depths otherwise.
  */
 class QueueDepth implements HealthIndicator {
@@ -47,7 +46,6 @@ class QueueDepth implements HealthIndicator {
 			.register(registry);
 	}
 
-	@Scheduled(fixedDelayString = "${netflix.events.queue-depth-interval:15s}", initialDelay = 0)
 	void refresh() {
 		try {
 			if (queueUrl == null) {

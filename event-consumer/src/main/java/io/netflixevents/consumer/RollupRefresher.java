@@ -5,11 +5,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Refreshes the service's {@link MovieCounters} rollups every {@code netflix.events.rollup-interval}, and once more
- * when the service stops, so that what it committed reaches them.
+ * Refreshes the service's {@link MovieCounters} rollups, every {@link RefreshProperties#rollups()} (a
+ * {@link FixedDelayTask}) and once more when the application closes, after the listener has stopped, so that what
+ * it committed reaches them.
  */
 class RollupRefresher implements DisposableBean {
 
@@ -21,7 +21,6 @@ class RollupRefresher implements DisposableBean {
 		this.counters = counters;
 	}
 
-	@Scheduled(fixedDelayString = "${netflix.events.rollup-interval:2s}")
 	void refresh() {
 		counters.orderedStream().forEach(rollup -> {
 			try {
