@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.netflixevents.testsupport.DynamoDbProxy;
 import tools.jackson.databind.JsonNode;
@@ -27,12 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The interceptor of one service's {@link DynamoDbProxy}: bills every call the service makes. A write (PutItem,
  * UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) is forwarded by the recorder itself, holding the locks
- * of the items it names, and each item it names is billed by the larger of its size before (as the previous write left it) and
- * after (the item put, or the updated item read back from the emulator before the lock is released, so images are
- * never mixed up with another write's). A transaction that carries an
- * event's marker ({@code EVENT#<id>}) is the event path, any other write the background (a rollup refresh). A read
- * is billed from the items the emulator answered and goes to whatever {@link #readsTo(Tally) sink} the model set:
- * the event path, the quiet background, or one API call.
+ * of the items it names ({@link WrittenItem}), and each of them is billed by the larger of its size before (as the
+ * previous write left it) and after (the item put, or the updated item read back from the emulator before the lock
+ * is released, so images are never mixed up with another write's). A transaction that carries an event's marker
+ * ({@code EVENT#<id>}) is the event path, any other write the background (a rollup refresh). A read is billed from
+ * the items the emulator answered ({@link ReadBilling}) and goes to whatever {@link #readsTo(Tally) sink} the model
+ * set: the event path, the quiet background, or one API call.
  */
 final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 
@@ -40,12 +38,6 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 
 	private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
 			"TransactWriteItems");
-
-	private static final String PK = "pk";
-
-	private static final String SK = "sk";
-
-	private static final Pattern KEY_CONDITION = Pattern.compile("(#?\\w+)\\s*=\\s*(:\\w+)");
 
 	private final URI emulator;
 
@@ -105,9 +97,9 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 			return null;
 		}
 		JsonNode request = JSON.readTree(call.body());
-		List<Written> written = written(call.operation(), request);
+		List<WrittenItem> written = WrittenItem.of(call.operation(), request);
 		boolean transactional = call.operation().equals("TransactWriteItems");
-		String eventId = markerOf(written);
+		String eventId = WrittenItem.markerOf(written);
 		List<ReentrantLock> locks = written.stream()
 			.map(item -> Math.floorMod(item.id().hashCode(), stripes.length))
 			.distinct()
@@ -118,14 +110,14 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 		try {
 			DynamoDbProxy.Answer answer = send(call.operation(), call.body());
 			boolean committed = answer.status() == 200;
-			Map<String, JsonNode> updated = committed ? images(written.stream().filter(Written::updates).toList())
+			Map<String, JsonNode> updated = committed ? images(written.stream().filter(WrittenItem::updates).toList())
 					: Map.of();
 			Tally tally = eventId != null ? eventWrites : backgroundWrites;
-			for (Written item : written) {
+			for (WrittenItem item : written) {
 				long sizeBefore = sizes.getOrDefault(item.id(), 0L);
-				long sizeAfter = !committed || item.action() == Action.CHECK ? sizeBefore
-						: item.action() == Action.DELETE ? 0
-								: item.action() == Action.PUT ? ItemSize.of(item.item())
+				long sizeAfter = !committed || item.action() == WrittenItem.Action.CHECK ? sizeBefore
+						: item.action() == WrittenItem.Action.DELETE ? 0
+								: item.action() == WrittenItem.Action.PUT ? ItemSize.of(item.item())
 										: ItemSize.of(updated.get(item.id()));
 				sizes.put(item.id(), sizeAfter);
 				tally.add(item.pk(), item.sk(), sizeAfter, Billing.writeUnits(sizeBefore, sizeAfter, transactional));
@@ -150,182 +142,20 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 
 	@Override
 	public void after(DynamoDbProxy.Call call, DynamoDbProxy.Answer answer) {
-		if (answer.status() != 200) {
-			return;
+		if (answer.status() == 200) {
+			ReadBilling.bill(call.operation(), JSON.readTree(call.body()), JSON.readTree(answer.body()), reads);
 		}
-		Tally sink = reads;
-		JsonNode request = JSON.readTree(call.body());
-		JsonNode response = JSON.readTree(answer.body());
-		boolean consistent = request.path("ConsistentRead").asBoolean(false);
-		switch (call.operation()) {
-			case "GetItem" -> {
-				JsonNode item = response.path("Item");
-				long size = ItemSize.of(item);
-				sink.add(s(request.path("Key"), PK), s(request.path("Key"), SK), size,
-						Billing.readUnits(size, consistent, false));
-			}
-			case "BatchGetItem" -> batchGet(request, response, sink);
-			case "TransactGetItems" -> {
-				JsonNode gets = request.path("TransactItems");
-				JsonNode items = response.path("Responses");
-				for (int i = 0; i < gets.size(); i++) {
-					JsonNode key = gets.get(i).path("Get").path("Key");
-					long size = ItemSize.of(items.path(i).path("Item"));
-					sink.add(s(key, PK), s(key, SK), size, Billing.readUnits(size, true, true));
-				}
-			}
-			case "Query", "Scan" -> {
-				long total = 0;
-				long largest = 0;
-				String largestSk = "";
-				for (JsonNode item : response.path("Items")) {
-					long size = ItemSize.of(item);
-					total += size;
-					if (size > largest) {
-						largest = size;
-						largestSk = s(item, SK);
-					}
-				}
-				String pk = call.operation().equals("Scan") ? "<scan>" : queriedPk(request, response);
-				sink.addQuery(pk, response.path("Items").size(), total, Billing.queryUnits(total, consistent), largest,
-						largestSk);
-			}
-			default -> {
-				// DescribeTable and the like cost nothing
-			}
-		}
-	}
-
-	private static void batchGet(JsonNode request, JsonNode response, Tally sink) {
-		for (Map.Entry<String, JsonNode> table : request.path("RequestItems").properties()) {
-			boolean consistent = table.getValue().path("ConsistentRead").asBoolean(false);
-			Map<String, JsonNode> missing = new LinkedHashMap<>();
-			for (JsonNode key : table.getValue().path("Keys")) {
-				missing.put(id(key), key);
-			}
-			for (JsonNode key : response.path("UnprocessedKeys").path(table.getKey()).path("Keys")) {
-				missing.remove(id(key));
-			}
-			for (JsonNode item : response.path("Responses").path(table.getKey())) {
-				missing.remove(id(item));
-				long size = ItemSize.of(item);
-				sink.add(s(item, PK), s(item, SK), size, Billing.readUnits(size, consistent, false));
-			}
-			for (JsonNode key : missing.values()) { // a key with no item still costs the minimum
-				sink.add(s(key, PK), s(key, SK), 0, Billing.readUnits(0, consistent, false));
-			}
-		}
-	}
-
-	/** The partition key a Query named ({@code pk = :v}), or its first item's. */
-	private static String queriedPk(JsonNode request, JsonNode response) {
-		Matcher condition = KEY_CONDITION.matcher(request.path("KeyConditionExpression").asString(""));
-		while (condition.find()) {
-			String name = condition.group(1);
-			if (name.startsWith("#")) {
-				name = request.path("ExpressionAttributeNames").path(name).asString(name);
-			}
-			if (name.equals(PK)) {
-				return request.path("ExpressionAttributeValues").path(condition.group(2)).path("S").asString("?");
-			}
-		}
-		return response.path("Items").size() > 0 ? s(response.path("Items").get(0), PK) : "?";
-	}
-
-	private enum Action {
-
-		PUT, UPDATE, DELETE, CHECK
-
-	}
-
-	/** An item a write names: its table, key, what the write does and, for a Put, the item. */
-	private record Written(String table, JsonNode key, Action action, JsonNode item) {
-
-		boolean updates() {
-			return action == Action.UPDATE;
-		}
-
-		String pk() {
-			return s(key, PK);
-		}
-
-		String sk() {
-			return s(key, SK);
-		}
-
-		String id() {
-			return table + "\u0000" + CapacityRecorder.id(key);
-		}
-
-	}
-
-	private static List<Written> written(String operation, JsonNode request) {
-		List<Written> written = new ArrayList<>();
-		switch (operation) {
-			case "PutItem" -> written.add(put(request.path("TableName").asString(), request.path("Item")));
-			case "UpdateItem" -> written.add(new Written(request.path("TableName").asString(), request.path("Key"),
-					Action.UPDATE, null));
-			case "DeleteItem" -> written.add(new Written(request.path("TableName").asString(), request.path("Key"),
-					Action.DELETE, null));
-			case "BatchWriteItem" -> {
-				for (Map.Entry<String, JsonNode> table : request.path("RequestItems").properties()) {
-					for (JsonNode write : table.getValue()) {
-						written.add(write.has("PutRequest") ? put(table.getKey(), write.path("PutRequest").path("Item"))
-								: new Written(table.getKey(), write.path("DeleteRequest").path("Key"), Action.DELETE,
-										null));
-					}
-				}
-			}
-			case "TransactWriteItems" -> {
-				for (JsonNode item : request.path("TransactItems")) {
-					Map.Entry<String, JsonNode> action = item.properties().iterator().next();
-					JsonNode body = action.getValue();
-					String table = body.path("TableName").asString();
-					written.add(switch (action.getKey()) {
-						case "Put" -> put(table, body.path("Item"));
-						case "Update" -> new Written(table, body.path("Key"), Action.UPDATE, null);
-						case "Delete" -> new Written(table, body.path("Key"), Action.DELETE, null);
-						default -> new Written(table, body.path("Key"), Action.CHECK, null);
-					});
-				}
-			}
-			default -> throw new IllegalArgumentException(operation);
-		}
-		return written;
-	}
-
-	private static Written put(String table, JsonNode item) {
-		return new Written(table, keyOf(item), Action.PUT, item);
-	}
-
-	/** The event id of the marker among the written items, or null. */
-	private static String markerOf(List<Written> written) {
-		return written.stream()
-			.map(Written::pk)
-			.filter(pk -> pk.startsWith("EVENT#"))
-			.map(pk -> pk.substring("EVENT#".length()))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static JsonNode keyOf(JsonNode item) {
-		ObjectNode key = JSON.createObjectNode();
-		key.set(PK, item.path(PK));
-		if (item.has(SK)) {
-			key.set(SK, item.path(SK));
-		}
-		return key;
 	}
 
 	/** The items as they are now, read straight from the emulator (BatchGetItem, 100 keys at a time). */
-	private Map<String, JsonNode> images(List<Written> written) {
-		Map<String, List<Written>> byTable = new LinkedHashMap<>();
-		Map<String, Written> distinct = new LinkedHashMap<>();
+	private Map<String, JsonNode> images(List<WrittenItem> written) {
+		Map<String, List<WrittenItem>> byTable = new LinkedHashMap<>();
+		Map<String, WrittenItem> distinct = new LinkedHashMap<>();
 		written.forEach(item -> distinct.putIfAbsent(item.id(), item));
 		distinct.values().forEach(item -> byTable.computeIfAbsent(item.table(), t -> new ArrayList<>()).add(item));
 		Map<String, JsonNode> images = new HashMap<>();
-		for (Map.Entry<String, List<Written>> table : byTable.entrySet()) {
-			List<Written> items = table.getValue();
+		for (Map.Entry<String, List<WrittenItem>> table : byTable.entrySet()) {
+			List<WrittenItem> items = table.getValue();
 			for (int from = 0; from < items.size(); from += 100) {
 				ObjectNode request = JSON.createObjectNode();
 				ObjectNode keys = request.putObject("RequestItems").putObject(table.getKey());
@@ -337,7 +167,7 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 					throw new IllegalStateException("reading images failed: " + answer.body());
 				}
 				for (JsonNode item : JSON.readTree(answer.body()).path("Responses").path(table.getKey())) {
-					images.put(table.getKey() + "\u0000" + id(item), item);
+					images.put(table.getKey() + "\u0000" + Keys.id(item), item);
 				}
 			}
 		}
@@ -380,19 +210,6 @@ final class CapacityRecorder implements DynamoDbProxy.Interceptor {
 		String message = error.path("message").asString(error.path("Message").asString(""));
 		String text = type.substring(type.indexOf('#') + 1) + ": " + message;
 		return text.length() > 120 ? text.substring(0, 120) : text;
-	}
-
-	/** A key's identity: its pk and sk values. */
-	private static String id(JsonNode keyOrItem) {
-		return s(keyOrItem, PK) + "\u0000" + s(keyOrItem, SK);
-	}
-
-	private static String s(JsonNode keyOrItem, String attribute) {
-		JsonNode value = keyOrItem.path(attribute);
-		if (value.isMissingNode()) {
-			return null;
-		}
-		return value.has("S") ? value.path("S").asString() : value.path("N").asString(value.toString());
 	}
 
 }
