@@ -45,7 +45,7 @@ class IngestControllerTests {
 	}
 
 	@Test
-	void archivesTheEventInS3ThenPublishesItToTheTopic() {
+	void archivesTheEventInS3AndPublishesTheSameEventToTheTopic() {
 		var reply = endpoint.post("""
 				{"userId":"alice","movieId":603,"movieTitle":"The Matrix","genres":["Action","Sci-Fi"],
 				 "sessionId":"s-1","device":"web"}""");
