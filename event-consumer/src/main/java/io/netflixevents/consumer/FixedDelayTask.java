@@ -23,7 +23,10 @@ final class FixedDelayTask implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> running;
 
-	/** @param name the thread's name; @param delay the pause between the end of one run and the next */
+	/**
+	 * @param name the thread's name
+	 * @param delay the pause between the end of one run and the start of the next
+	 */
 	FixedDelayTask(String name, Duration delay, Runnable work, ThreadPoolTaskSchedulerBuilder schedulers) {
 		this.work = work;
 		this.delay = delay;
