@@ -199,10 +199,9 @@ def _simple_actions(expression, names, values):
 
 
 def _simple_updates_applied(update_item):
-    """Applies SET a = :v / ADD a :n updates to top-level attributes directly, as moto's executor would: moto
-    validates an update expression by walking its syntax tree with ten validators in turn, in Python, about 2 ms an
-    update, the most expensive part of the consumers' transactions. Anything else, or anything moto would reject
-    (a key or indexed attribute, ADD to a non-number, a failed condition), goes through moto's own path."""
+    """Applies the updates _simple_actions accepts as moto's executor would, without its validators; anything else,
+    or anything moto would reject (a key or indexed attribute, ADD to a non-number, a failed condition), goes through
+    moto's own path."""
     @functools.wraps(update_item)
     def update(self, table_name, key, update_expression, expression_attribute_names, expression_attribute_values,
                attribute_updates=None, expected=None, condition_expression=None,
