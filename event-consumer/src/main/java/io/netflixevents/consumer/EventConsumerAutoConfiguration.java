@@ -27,12 +27,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnBean(MovieDetailsViewedHandler.class)
-@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class, RefreshProperties.class })
+@EnableConfigurationProperties({ ListenerProperties.class, ApplierProperties.class, RefreshProperties.class,
+		ConsumerProperties.class })
 public class EventConsumerAutoConfiguration {
 
 	@Bean
-	ServiceTable serviceTable(DynamoDbClient dynamoDb, @Value("${netflix.events.table}") String table) {
-		return new ServiceTable(dynamoDb, table);
+	ServiceTable serviceTable(DynamoDbClient dynamoDb, ConsumerProperties consumer) {
+		return new ServiceTable(dynamoDb, consumer.table());
 	}
 
 	@Bean
@@ -42,15 +43,13 @@ public class EventConsumerAutoConfiguration {
 	}
 
 	@Bean
-	ConsumerMetrics consumerMetrics(MeterRegistry registry, @Value("${netflix.events.queue}") String queue,
-			Clock clock) {
-		return new ConsumerMetrics(registry, queueName(queue), clock);
+	ConsumerMetrics consumerMetrics(MeterRegistry registry, ConsumerProperties consumer, Clock clock) {
+		return new ConsumerMetrics(registry, consumer.queueName(), clock);
 	}
 
 	@Bean
-	QueueDepth queueHealthIndicator(SqsAsyncClient sqs, @Value("${netflix.events.queue}") String queue,
-			MeterRegistry registry) {
-		return new QueueDepth(sqs, queue, registry);
+	QueueDepth queueHealthIndicator(SqsAsyncClient sqs, ConsumerProperties consumer, MeterRegistry registry) {
+		return new QueueDepth(sqs, consumer.queue(), registry);
 	}
 
 	@Bean
@@ -62,11 +61,6 @@ public class EventConsumerAutoConfiguration {
 	/** Boot's, configured by {@code spring.task.scheduling.*}; a default one where the application has none. */
 	private static ThreadPoolTaskSchedulerBuilder schedulerBuilder(ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
 		return schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new);
-	}
-
-	/** The queue's name whether it is configured by name or by URL, for tags. */
-	private static String queueName(String queue) {
-		return queue.substring(queue.lastIndexOf('/') + 1);
 	}
 
 	/**
