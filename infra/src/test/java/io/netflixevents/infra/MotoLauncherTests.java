@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@code infra/local/moto_server.py}, which the local run and every test start instead of plain {@code moto_server}:
  * its DynamoDB transactions must be isolated as DynamoDB's are, or the exactly-once tests would measure moto. Writers
  * apply events the way the consumers do (a marker put on condition and a counter {@code ADD}, in one transaction).
- * Updates must come out as DynamoDB's do, and what DynamoDB rejects must be rejected, changing nothing. Its SQS must reject what SQS rejects, or a batching bug would pass here and
+ * The updates it applies without moto's validators must come out as DynamoDB's do, and what DynamoDB rejects must
+ * still be rejected, changing nothing. Its SQS must reject what SQS rejects, or a batching bug would pass here and
  * fail on AWS. And it patches moto's internals, so it must refuse a moto version it was not written for.
  */
 class MotoLauncherTests {
