@@ -99,6 +99,20 @@ public final class ServiceProcess implements AutoCloseable {
 		return Duration.ofMillis(10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
 	}
 
+	/**
+	 * Appends the JVM's thread dump ({@code jcmd Thread.print}, the JDK the bench runs on) to its log, for a call
+	 * that hung; returns the log's path.
+	 */
+	public Path appendThreadDump() throws IOException, InterruptedException {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+		return log;
+	}
+
 	/** The Java version Spring Boot logged ("Starting … using Java X"), or "n/a". */
 	String javaVersion() throws IOException {
 		java.util.regex.Matcher using = java.util.regex.Pattern.compile("using Java (\\S+)")

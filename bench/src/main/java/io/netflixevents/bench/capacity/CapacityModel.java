@@ -140,9 +140,10 @@ public final class CapacityModel {
 				command.addAll(List.of(flags.split(" ")));
 				command.addAll(List.of("-jar", jar(jars, service).toString(),
 						"--spring.cloud.aws.dynamodb.endpoint=" + proxy.endpoint()));
-				processes.add(ServiceProcess.start(name, command, environment, raw.resolve("logs")));
-				runs.add(new ServiceRun(design, service, recorder, URI.create("http://127.0.0.1:" + port), sqs,
-						queueUrl, SEED + i));
+				ServiceProcess process = ServiceProcess.start(name, command, environment, raw.resolve("logs"));
+				processes.add(process);
+				runs.add(new ServiceRun(design, service, recorder, process, URI.create("http://127.0.0.1:" + port),
+						sqs, queueUrl, SEED + i));
 			}
 			for (int i = 0; i < runs.size(); i++) {
 				processes.get(i).awaitHttp(runs.get(i).base().resolve("/actuator/health"), Duration.ofSeconds(180));

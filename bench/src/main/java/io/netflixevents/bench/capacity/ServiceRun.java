@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.netflixevents.bench.ServiceProcess;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -62,6 +64,8 @@ final class ServiceRun {
 
 	private final URI base;
 
+	private final ServiceProcess process;
+
 	private final SqsClient sqs;
 
 	private final String queueUrl;
@@ -70,11 +74,12 @@ final class ServiceRun {
 
 	private final Random random = new Random(7);
 
-	ServiceRun(String design, String service, CapacityRecorder recorder, URI base, SqsClient sqs, String queueUrl,
-			long seed) {
+	ServiceRun(String design, String service, CapacityRecorder recorder, ServiceProcess process, URI base,
+			SqsClient sqs, String queueUrl, long seed) {
 		this.design = design;
 		this.service = service;
 		this.recorder = recorder;
+		this.process = process;
 		this.base = base;
 		this.sqs = sqs;
 		this.queueUrl = queueUrl;
@@ -171,14 +176,32 @@ final class ServiceRun {
 					.replace("{id}", appliedId());
 				Tally call = new Tally();
 				recorder.readsTo(call);
-				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
-					.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = send(path);
 				recorder.readsTo(idleReads);
 				api.add(call, response.statusCode() == 200);
 				if (response.statusCode() != 200) {
 					log(path + " answered " + response.statusCode() + ": " + response.body());
 				}
 			}
+		}
+	}
+
+	/** A call that takes over 30 s has hung: the service's threads go to its log, and the bench's to standard error. */
+	private HttpResponse<String> send(String path) throws Exception {
+		try {
+			return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException ex) {
+			log(path + " did not answer within 30 s; its threads are in " + process.appendThreadDump()
+					+ ", the bench's (and the recording proxy's) follow");
+			Thread.getAllStackTraces().forEach((thread, stack) -> {
+				System.err.println("\"" + thread.getName() + "\" " + thread.getState());
+				for (StackTraceElement frame : stack) {
+					System.err.println("\tat " + frame);
+				}
+			});
+			throw ex;
 		}
 	}
 
