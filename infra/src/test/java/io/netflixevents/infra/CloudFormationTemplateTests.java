@@ -254,7 +254,7 @@ class CloudFormationTemplateTests {
 	}
 
 	@Test
-	void optionalInstancesRunEachJarAsASystemdUnitOnJava17WithTheServiceEnvironment() {
+	void optionalInstancesRunEachJarAsASystemdUnitWithTheServiceEnvironment() {
 		assertThat(map(template.properties("InstanceLaunchTemplate"), "LaunchTemplateData"))
 			.containsEntry("MetadataOptions", Map.of("HttpTokens", "required", "HttpEndpoint", "enabled"));
 		Map<String, Map<String, Object>> instances = template.ofType("AWS::EC2::Instance");
@@ -268,9 +268,8 @@ class CloudFormationTemplateTests {
 			Map<String, Object> variables = cast(sub.get(1));
 			String service = (String) variables.get("Service");
 			assertThat(variables).containsEntry("Port", Services.PORTS.get(service));
-			assertThat(script).contains("dnf install -y java-17-amazon-corretto-headless",
-					"EnvironmentFile=/etc/netflix-events/${Service}.env", "AWS_REGION=${AWS::Region}",
-					"SERVER_PORT=${Port}", "/opt/netflix-events/${Service}.jar", "systemctl enable ${Service}.service");
+			assertThat(script).contains("EnvironmentFile=/etc/netflix-events/${Service}.env", "AWS_REGION=${AWS::Region}",
+					"SERVER_PORT=${Port}", "systemctl enable ${Service}.service");
 			if (service.equals(Services.FRONTEND)) {
 				assertThat(script).contains("AWS_SNS_TOPIC=${Topic}", "AWS_S3_BUCKET=${ArchiveBucket}",
 						"SEARCH_SERVICE_URL=http://${SearchInstance.PrivateDnsName}:8082");

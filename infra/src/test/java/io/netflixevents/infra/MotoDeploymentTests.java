@@ -111,7 +111,7 @@ class MotoDeploymentTests {
 					.decode((String) map(aws.call("ec2", "describe-instance-attribute", "--instance-id", id,
 							"--attribute", "userData"), "UserData").get("Value")),
 						StandardCharsets.UTF_8);
-				assertThat(userData).contains("AWS_REGION=us-east-1", "java-17-amazon-corretto-headless")
+				assertThat(userData).contains("AWS_REGION=us-east-1", "java-25-amazon-corretto-headless")
 					.doesNotContain("${");
 				Processes.run(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
 			}

@@ -55,8 +55,9 @@ public final class ServiceProcess implements AutoCloseable {
 			jar = snapshotOf(service, jar);
 			Path logs = Files.createDirectories(Path.of("target", "service-logs"));
 			Path log = logs.resolve(service + "-" + port + ".log");
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
-					"-XX:+UseSerialGC", "-jar", jar.toString()));
+			List<String> command = new ArrayList<>(List.of(javaExecutable()));
+			command.addAll(JvmFlags.LAUNCH_SH);
+			command.addAll(List.of("-jar", jar.toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
@@ -84,6 +85,20 @@ public final class ServiceProcess implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	/**
+	 * The flags of every start of a service ({@code infra/local/launch.sh --flags}, which the Dockerfile and the EC2
+	 * units use too), without launch.sh's class archive: that needs the extracted jar and a training run per build.
+	 */
+	private static final class JvmFlags {
+
+		static final List<String> LAUNCH_SH = List.of(Processes
+			.run(List.of("bash", ProjectFiles.resolve("infra/local/launch.sh").toString(), "--flags"), Map.of(),
+					Duration.ofSeconds(10))
+			.strip()
+			.split(" "));
+
 	}
 
 	private static String javaExecutable() {
