@@ -3,14 +3,12 @@ package io.netflixevents.recommendation.coview;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import io.netflixevents.consumer.Items;
 import io.netflixevents.consumer.MovieCounters;
@@ -78,38 +76,16 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 
 	Recommendations recommendFor(String userId, int limit) {
 		List<RecentMovie> recent = recentMovies(table.get(userKey(userId), "RECENT"));
-		Set<Long> seen = recent.stream().map(RecentMovie::movieId).collect(Collectors.toSet());
-		Map<Long, Long> scores = new HashMap<>();
-		Map<Long, String> titles = new HashMap<>();
+		CoViewScores scores = new CoViewScores(recent.stream().map(RecentMovie::movieId).toList());
 		Set<String> coViewers = new LinkedHashSet<>();
 		recent.forEach(movie -> coViewers.addAll(latestViewers(movie.movieId(), userId)));
 		List<Map<String, AttributeValue>> keys = coViewers.stream().map(viewer -> Items.key(userKey(viewer), "RECENT")).toList();
-		for (Map<String, AttributeValue> item : table.getAll(keys)) {
-			for (RecentMovie movie : recentMovies(item)) {
-				if (!seen.contains(movie.movieId())) {
-					scores.merge(movie.movieId(), 1L, Long::sum);
-					titles.putIfAbsent(movie.movieId(), movie.title());
-				}
-			}
+		table.getAll(keys).forEach(item -> scores.addCoViewer(recentMovies(item)));
+		if (!scores.isEmpty()) {
+			return new Recommendations(userId, CO_VIEWED, scores.top(limit));
 		}
-		String basis = CO_VIEWED;
-		if (scores.isEmpty()) {
-			basis = POPULAR;
-			for (MovieCounters.Entry entry : popularity.top(ALL_TIME)) {
-				if (!seen.contains(entry.movieId())) {
-					scores.put(entry.movieId(), entry.count().longValue());
-					titles.put(entry.movieId(), entry.title());
-				}
-			}
-		}
-		List<ScoredMovie> movies = scores.entrySet()
-			.stream()
-			.sorted(Map.Entry.<Long, Long>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(limit)
-			.map(entry -> new ScoredMovie(entry.getKey(), titles.get(entry.getKey()), entry.getValue()))
-			.toList();
-		return new Recommendations(userId, basis, movies);
+		scores.addPopular(popularity.top(ALL_TIME));
+		return new Recommendations(userId, POPULAR, scores.top(limit));
 	}
 
 	/**
@@ -168,25 +144,6 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 
 	private static String viewersKey(long movie, int shard) {
 		return "VIEWERS#" + movie + "#" + shard;
-	}
-
-	/** One of a user's recent movies, with its title for the recommendations drawn from it. */
-	private record RecentMovie(long movieId, String title) {
-
-		AttributeValue encode() {
-			return title == null ? AttributeValue.fromM(Map.of("m", Items.n(movieId)))
-					: AttributeValue.fromM(Map.of("m", Items.n(movieId), "t", Items.s(title)));
-		}
-
-		/** Also reads the ids alone that items written before titles were kept hold. */
-		static RecentMovie decode(AttributeValue value) {
-			if (value.n() != null) {
-				return new RecentMovie(Long.parseLong(value.n()), null);
-			}
-			Map<String, AttributeValue> map = value.m();
-			return new RecentMovie(Long.parseLong(map.get("m").n()), map.containsKey("t") ? map.get("t").s() : null);
-		}
-
 	}
 
 }
