@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
  * in S3 and publishes it once to the SNS topic every consumer service's queue subscribes to.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class FrontendApplication {
 
 	public static void main(String[] args) {

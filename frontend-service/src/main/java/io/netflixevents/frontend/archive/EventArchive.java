@@ -5,7 +5,6 @@ import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +18,9 @@ public class EventArchive {
 
 	private final String bucket;
 
-	EventArchive(S3Client s3, @Value("${netflix.events.bucket}") String bucket) {
+	EventArchive(S3Client s3, ArchiveProperties properties) {
 		this.s3 = s3;
-		this.bucket = bucket;
+		this.bucket = properties.bucket();
 	}
 
 	/** Returns the object's key. */

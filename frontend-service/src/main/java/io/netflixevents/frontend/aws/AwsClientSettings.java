@@ -1,13 +1,11 @@
 package io.netflixevents.frontend.aws;
 
-import java.time.Duration;
-
+import io.awspring.cloud.autoconfigure.core.AwsProperties;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,13 +21,11 @@ class AwsClientSettings {
 
 	private final boolean emulated;
 
-	AwsClientSettings(@Value("${netflix.events.aws.call-timeout:5s}") Duration callTimeout,
-			@Value("${netflix.events.aws.attempt-timeout:2s}") Duration attemptTimeout,
-			@Value("${spring.cloud.aws.endpoint:}") String endpoint) {
-		this.emulated = !endpoint.isBlank();
+	AwsClientSettings(AwsCallProperties calls, AwsProperties aws) {
+		this.emulated = aws.getEndpoint() != null && !aws.getEndpoint().toString().isBlank();
 		this.timeouts = ClientOverrideConfiguration.builder()
-			.apiCallTimeout(callTimeout)
-			.apiCallAttemptTimeout(attemptTimeout)
+			.apiCallTimeout(calls.callTimeout())
+			.apiCallAttemptTimeout(calls.attemptTimeout())
 			.build();
 	}
 

@@ -10,28 +10,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses event bodies over {@code netflix.events.max-body-size} (256 KB, SQS's message limit) before they are
- * read: by their {@code Content-Length}, or, for a chunked body, as soon as the count passes the limit.
+ * Refuses event bodies over {@link IngestProperties#maxBodySize()} before they are read: by their
+ * {@code Content-Length}, or, for a chunked body, as soon as the count passes the limit. Either way the answer is
+ * {@link IngestProblems}' for {@link EventTooLargeException}: this filter runs before Spring MVC, so it hands the
+ * exception to MVC's exception resolvers, as a handler's would be.
  */
 @Component
 class EventBodySizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	/** Optional, so that web slice tests of other controllers need no metrics. */
-	private final ObjectProvider<IngestMetrics> metrics;
+	private final HandlerExceptionResolver exceptionResolver;
 
-	EventBodySizeLimit(@Value("${netflix.events.max-body-size:256KB}") DataSize limit,
-			ObjectProvider<IngestMetrics> metrics) {
-		this.limit = limit.toBytes();
-		this.metrics = metrics;
+	EventBodySizeLimit(IngestProperties properties,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+		this.limit = properties.maxBodySize().toBytes();
+		this.exceptionResolver = exceptionResolver;
 	}
 
 	@Override
@@ -43,8 +43,10 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			metrics.ifAvailable(counters -> counters.rejected("too_large"));
-			IngestProblems.writeTooLarge(request, response);
+			EventTooLargeException tooLarge = new EventTooLargeException(limit);
+			if (exceptionResolver.resolveException(request, response, null, tooLarge) == null) {
+				throw tooLarge;
+			}
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
@@ -100,7 +102,7 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 		private void counted(int n) throws EventTooLargeException {
 			count += n;
 			if (count > limit) {
-				throw new EventTooLargeException();
+				throw new EventTooLargeException(limit);
 			}
 		}
 
@@ -119,15 +121,6 @@ class EventBodySizeLimit extends OncePerRequestFilter {
 			in.setReadListener(listener);
 		}
 
-	}
-
-	static boolean causedByTooLarge(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof EventTooLargeException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

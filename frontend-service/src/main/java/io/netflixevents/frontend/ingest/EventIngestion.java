@@ -20,7 +20,6 @@ import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
@@ -60,14 +59,14 @@ class EventIngestion implements DisposableBean {
 	private final ExecutorService archiving;
 
 	EventIngestion(EventArchive archive, EventPublisher publisher, IngestMetrics metrics, Clock clock,
-			@Value("${netflix.events.ingest.order:concurrent}") Order order,
-			@Value("${netflix.events.ingest.archive-threads:50}") int archiveThreads) {
+			IngestProperties properties) {
 		this.archive = archive;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.order = order;
-		this.archiving = Executors.newFixedThreadPool(archiveThreads, new CustomizableThreadFactory("archive-"));
+		this.order = properties.order();
+		this.archiving = Executors.newFixedThreadPool(properties.archiveThreads(),
+				new CustomizableThreadFactory("archive-"));
 	}
 
 	IngestReceipt ingest(MovieDetailsViewedRequest request) {

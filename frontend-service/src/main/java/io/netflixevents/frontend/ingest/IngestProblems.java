@@ -1,26 +1,17 @@
 package io.netflixevents.frontend.ingest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.InvalidEventException;
 import io.netflixevents.event.Violation;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,23 +29,30 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestProblems.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final IngestMetrics metrics;
 
-	/** Optional, so that web slice tests of other controllers need no metrics. */
-	private final ObjectProvider<IngestMetrics> metrics;
-
-	IngestProblems(ObjectProvider<IngestMetrics> metrics) {
+	IngestProblems(IngestMetrics metrics) {
 		this.metrics = metrics;
 	}
 
 	private void rejected(String reason) {
-		metrics.ifAvailable(counters -> counters.rejected(reason));
+		metrics.rejected(reason);
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidEvent(InvalidEventException ex) {
 		rejected("invalid");
 		return invalid(ex.violations());
+	}
+
+	/** From {@link EventBodySizeLimit}: a Content-Length over the limit (a chunked body that passes it comes below). */
+	@ExceptionHandler
+	ProblemDetail tooLarge(EventTooLargeException ex) {
+		rejected("too_large");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Event too large");
+		problem.setProperty("field", "(body)");
+		return problem;
 	}
 
 	@ExceptionHandler
@@ -71,38 +69,16 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (EventBodySizeLimit.causedByTooLarge(ex)) {
-			rejected("too_large");
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof EventTooLargeException tooLarge) { // a chunked body passed the limit while read
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			}
 		}
 		rejected("invalid");
 		Violation violation = ex.getCause() instanceof DatabindException databind
 				? new Violation(EventJson.fieldOf(databind), "has the wrong type or format")
 				: new Violation("(body)", "is not valid JSON");
 		return ResponseEntity.badRequest().body(invalid(List.of(violation)));
-	}
-
-	/** For the filter, which answers before Spring MVC is involved. */
-	static void writeTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ProblemDetail problem = tooLarge();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		body.put("instance", request.getRequestURI());
-		body.putAll(problem.getProperties());
-		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8);
-		response.getWriter().write(JSON.writeValueAsString(body));
-	}
-
-	private static ProblemDetail tooLarge() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				EventTooLargeException.MESSAGE);
-		problem.setTitle("Event too large");
-		problem.setProperty("field", "(body)");
-		return problem;
 	}
 
 	private static ProblemDetail invalid(List<Violation> violations) {

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +21,10 @@ class PublishTargetConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(PublishTargetConfiguration.class);
 
 	@Bean
-	EventPublisher eventPublisher(@Value("${netflix.events.topic:}") String topic,
-			@Value("${netflix.events.queue-url:}") String queue, ObjectProvider<SnsClient> sns,
+	EventPublisher eventPublisher(PublishProperties properties, ObjectProvider<SnsClient> sns,
 			ObjectProvider<SqsAsyncClient> sqs, TraceHeaders traceHeaders) {
+		String topic = properties.topic();
+		String queue = properties.queueUrl();
 		if (topic.isBlank() && !queue.isBlank()) {
 			log.info("Publishing events straight to the SQS queue {} (single-queue mode)", queue);
 			return new QueuePublisher(sqs.getObject(), queue, traceHeaders);

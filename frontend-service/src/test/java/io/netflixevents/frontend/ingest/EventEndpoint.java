@@ -1,11 +1,13 @@
 package io.netflixevents.frontend.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,11 +21,21 @@ record EventEndpoint(int port) {
 
 	/** Posts the body, with extra request headers given as name, value, name, value... */
 	Reply post(String body, String... headers) {
+		return post(HttpRequest.BodyPublishers.ofString(body), headers);
+	}
+
+	/** Posts the body chunked, without a Content-Length. */
+	Reply postChunked(String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return post(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+	}
+
+	private Reply post(HttpRequest.BodyPublisher body, String... headers) {
 		try {
 			HttpRequest.Builder request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + IngestController.PATH))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body));
+				.POST(body);
 			for (int i = 0; i < headers.length; i += 2) {
 				request.header(headers[i], headers[i + 1]);
 			}

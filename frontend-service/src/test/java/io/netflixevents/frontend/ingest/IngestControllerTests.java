@@ -119,9 +119,20 @@ class IngestControllerTests {
 
 	@Test
 	void rejectsABodyOver256Kilobytes() {
-		String padding = "x".repeat(256 * 1024);
-		assertRejected(endpoint.post("{\"userId\":\"alice\",\"movieId\":5,\"movieTitle\":\"" + padding + "\"}"), 413,
-				"(body)");
+		EventEndpoint.Reply reply = endpoint.post(bodyOver256Kilobytes());
+		assertRejected(reply, 413, "(body)");
+		assertThat(reply.text("detail")).contains("larger than 256 KB");
+	}
+
+	@Test
+	void rejectsAChunkedBodyOver256KilobytesOnceItPassesTheLimit() {
+		EventEndpoint.Reply reply = endpoint.postChunked(bodyOver256Kilobytes());
+		assertRejected(reply, 413, "(body)");
+		assertThat(reply.text("detail")).contains("larger than 256 KB");
+	}
+
+	private static String bodyOver256Kilobytes() {
+		return "{\"userId\":\"alice\",\"movieId\":5,\"movieTitle\":\"" + "x".repeat(256 * 1024) + "\"}";
 	}
 
 	private void assertRejected(EventEndpoint.Reply reply, int status, String field) {
