@@ -745,8 +745,8 @@ public final class Bench {
 	private List<String> noopCommand(URI aws) throws java.io.IOException {
 		return withServiceFlags("io.netflixevents.bench.noop.NoopListenerApplication",
 				"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
-				"--netflix.events.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
-				"--netflix.events.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES);
+				"--spring.cloud.aws.sqs.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
+				"--spring.cloud.aws.sqs.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES);
 	}
 
 	/** Case 1's raw loop in a JVM of its own, like the no-op app. */

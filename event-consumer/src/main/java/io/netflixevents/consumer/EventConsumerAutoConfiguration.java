@@ -2,6 +2,7 @@ package io.netflixevents.consumer;
 
 import java.time.Clock;
 
+import io.awspring.cloud.autoconfigure.sqs.SqsProperties;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
@@ -64,12 +66,14 @@ public class EventConsumerAutoConfiguration {
 	}
 
 	/**
-	 * Deletes succeeded messages in batches of up to ten, with one id per delivery in each batch (see
-	 * {@link DeliveryIdHeaderMapper}).
+	 * Polls as {@code spring.cloud.aws.sqs.listener.*} says; deletes succeeded messages in batches of up to ten, with
+	 * one id per delivery in each batch (see {@link DeliveryIdHeaderMapper}).
 	 */
 	@Bean
-	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
+	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs, SqsProperties sqsProperties,
 			ListenerProperties listener, ConsumerMetrics metrics, ObservationRegistry observations) {
+		SqsProperties.Listener polling = sqsProperties.getListener();
+		PropertyMapper map = PropertyMapper.get();
 		return SqsMessageListenerContainerFactory.builder()
 			.sqsAsyncClient(sqs)
 			.errorHandler(new DeadLetterReporting(ExponentialBackoffErrorHandler.builder()
@@ -77,16 +81,18 @@ public class EventConsumerAutoConfiguration {
 				.multiplier(2)
 				.maxVisibilityTimeoutSeconds((int) listener.maxRetryDelay().toSeconds())
 				.build(), listener.maxReceiveCount(), metrics))
-			.configure(options -> options.maxMessagesPerPoll(listener.maxMessagesPerPoll())
-				.pollTimeout(listener.pollTimeout())
-				.maxConcurrentMessages(listener.maxConcurrentMessages())
-				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+			.configure(options -> {
+				map.from(polling::getMaxMessagesPerPoll).to(options::maxMessagesPerPoll);
+				map.from(polling::getPollTimeout).to(options::pollTimeout);
+				map.from(polling::getMaxConcurrentMessages).to(options::maxConcurrentMessages);
+				options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
 				.acknowledgementInterval(listener.acknowledgementInterval())
 				.acknowledgementThreshold(listener.acknowledgementThreshold())
 				.messageConverter(deliveryIdConverter())
 				.listenerShutdownTimeout(listener.shutdownTimeout())
-				// continues the trace that the frontend put in the message's traceparent attribute
-				.observationRegistry(observations))
+					// continues the trace that the frontend put in the message's traceparent attribute
+					.observationRegistry(observations);
+			})
 			.build();
 	}
 

@@ -6,10 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How a consumer polls and retries ({@code netflix.events.listener.*}).
- * @param maxMessagesPerPoll messages per ReceiveMessage (SQS allows 10)
- * @param pollTimeout long-poll wait time
- * @param maxConcurrentMessages messages processed at once by one instance
+ * How a consumer retries and acknowledges ({@code netflix.events.listener.*}); how it polls is Spring Cloud AWS's
+ * {@code spring.cloud.aws.sqs.listener.*} (messages per poll, long-poll wait, messages in flight).
  * @param maxReceiveCount the queue's redrive maxReceiveCount: the receive after which SQS dead-letters a message
  * @param firstRetryDelay how long a failed message stays invisible before its first retry, doubled each time
  * @param maxRetryDelay the cap of that delay (the queue's visibility timeout)
@@ -18,8 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acknowledgementThreshold how many processed messages are deleted in one batch as soon as they are there
  */
 @ConfigurationProperties("netflix.events.listener")
-record ListenerProperties(@DefaultValue("10") int maxMessagesPerPoll, @DefaultValue("20s") Duration pollTimeout,
-		@DefaultValue("20") int maxConcurrentMessages, @DefaultValue("5") int maxReceiveCount,
+record ListenerProperties(@DefaultValue("5") int maxReceiveCount,
 		@DefaultValue("1s") Duration firstRetryDelay, @DefaultValue("60s") Duration maxRetryDelay,
 		@DefaultValue("20s") Duration shutdownTimeout, @DefaultValue("1s") Duration acknowledgementInterval,
 		@DefaultValue("10") int acknowledgementThreshold) {

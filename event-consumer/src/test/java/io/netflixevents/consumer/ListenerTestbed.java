@@ -40,7 +40,7 @@ final class ListenerTestbed implements AutoCloseable {
 		aws.register(registry);
 		registry.add("netflix.events.queue", () -> queueUrl);
 		registry.add("netflix.events.table", () -> table);
-		registry.add("netflix.events.listener.poll-timeout", () -> "1s");
+		registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
 		registry.add("netflix.events.listener.max-receive-count", () -> Integer.toString(maxReceiveCount));
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.awspring.cloud.sqs.listener.AbstractMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
@@ -62,6 +64,20 @@ class MovieDetailsViewedListenerTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	MessageListenerContainerRegistry containers;
+
+	@Test
+	void pollsAsSpringCloudAwsListenerPropertiesSay() {
+		assertThat(containers.getListenerContainers()).singleElement()
+			.extracting(container -> ((AbstractMessageListenerContainer<?, ?, ?>) container).getContainerOptions())
+			.satisfies(options -> {
+				assertThat(options.getPollTimeout()).isEqualTo(Duration.ofSeconds(1)); // the testbed's
+				assertThat(options.getMaxConcurrentMessages()).isEqualTo(20); // netflix-events-consumer.yml's
+				assertThat(options.getMaxMessagesPerPoll()).isEqualTo(10);
+			});
+	}
 
 	@Test
 	void deletesTheMessageAfterTheHandlerReturned() {

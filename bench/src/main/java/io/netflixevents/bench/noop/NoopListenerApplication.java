@@ -29,9 +29,9 @@ public class NoopListenerApplication {
 
 	@Bean
 	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
-			@Value("${netflix.events.listener.max-messages-per-poll:10}") int maxMessagesPerPoll,
-			@Value("${netflix.events.listener.poll-timeout:20s}") Duration pollTimeout,
-			@Value("${netflix.events.listener.max-concurrent-messages:20}") int maxConcurrentMessages,
+			@Value("${spring.cloud.aws.sqs.listener.max-messages-per-poll:10}") int maxMessagesPerPoll,
+			@Value("${spring.cloud.aws.sqs.listener.poll-timeout:20s}") Duration pollTimeout,
+			@Value("${spring.cloud.aws.sqs.listener.max-concurrent-messages:20}") int maxConcurrentMessages,
 			@Value("${netflix.events.listener.acknowledgement-interval:1s}") Duration acknowledgementInterval,
 			@Value("${netflix.events.listener.acknowledgement-threshold:10}") int acknowledgementThreshold) {
 		return SqsMessageListenerContainerFactory.builder()
