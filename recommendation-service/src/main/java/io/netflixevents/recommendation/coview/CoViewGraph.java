@@ -34,6 +34,12 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 
 	static final int RECENT_MOVIES = 10;
 
+	/**
+	 * Keeps a user's {@code RECENT} under 8 KB whatever the titles (one may be 512 characters, up to 2 KB): the
+	 * oldest movies are left out while the item would be larger.
+	 */
+	static final int RECENT_BYTES = 7_900;
+
 	static final int VIEWERS_PER_MOVIE = 6;
 
 	/** A movie with a tenth of all views at 10,000 events/s writes 500 WCU/s to each. */
@@ -65,7 +71,7 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 			.filter(movie -> movie.movieId() != event.movieId())
 			.limit(RECENT_MOVIES - 1)
 			.forEach(updated::add);
-		return List.of(saveRecent(event.userId(), updated, Items.longOf(user, "version")), recordViewer(event),
+		return List.of(saveRecent(event.userId(), fitting(updated), Items.longOf(user, "version")), recordViewer(event),
 				popularity.add(ALL_TIME, event, BigDecimal.ONE, event.occurredAt(), null));
 	}
 
@@ -122,6 +128,20 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 				.expressionAttributeValues(Map.of(":movies", AttributeValue.fromL(movies.stream().map(RecentMovie::encode).toList()),
 						":next", Items.n(version + 1), ":version", Items.n(version))))
 			.build();
+	}
+
+	/** The newest movies whose item fits in {@value #RECENT_BYTES} bytes; the newest one always. */
+	private static List<RecentMovie> fitting(List<RecentMovie> newestFirst) {
+		List<RecentMovie> kept = new ArrayList<>();
+		int bytes = 200; // the keys (a user id of up to 128 bytes), the version and the attribute names
+		for (RecentMovie movie : newestFirst) {
+			bytes += movie.itemBytes();
+			if (!kept.isEmpty() && bytes > RECENT_BYTES) {
+				break;
+			}
+			kept.add(movie);
+		}
+		return kept;
 	}
 
 	private TransactWriteItem recordViewer(MovieDetailsViewedEvent event) {

@@ -1,5 +1,6 @@
 package io.netflixevents.recommendation.coview;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.netflixevents.consumer.Items;
@@ -11,6 +12,14 @@ record RecentMovie(long movieId, String title) {
 	AttributeValue encode() {
 		return title == null ? AttributeValue.fromM(Map.of("m", Items.n(movieId)))
 				: AttributeValue.fromM(Map.of("m", Items.n(movieId), "t", Items.s(title)));
+	}
+
+	/**
+	 * At most what it adds to an item, as DynamoDB counts sizes: a map of 3 bytes, its names, a number of up to 21
+	 * bytes, the title in UTF-8, and 1 byte as a list element.
+	 */
+	int itemBytes() {
+		return 3 + 1 + 21 + (title == null ? 0 : 1 + title.getBytes(StandardCharsets.UTF_8).length) + 1;
 	}
 
 	/** Also reads the ids alone that items written before titles were kept hold. */

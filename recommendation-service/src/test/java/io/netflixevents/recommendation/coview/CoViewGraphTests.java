@@ -1,8 +1,10 @@
 package io.netflixevents.recommendation.coview;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.netflixevents.consumer.Items;
 import io.netflixevents.consumer.MovieCounters;
 import io.netflixevents.consumer.ServiceTable;
 import io.netflixevents.event.MovieDetailsViewedEvent;
@@ -25,9 +27,11 @@ class CoViewGraphTests {
 
 	private CoViewGraph graph;
 
+	private ServiceTable table;
+
 	@BeforeEach
 	void freshTable() {
-		var table = new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test"));
+		table = new ServiceTable(dynamoDb, Tables.createServiceTable(dynamoDb, "recommendation-test"));
 		popularity = new PopularityCounters().popularityRollup(table);
 		graph = new CoViewGraph(table, popularity);
 	}
@@ -109,6 +113,23 @@ class CoViewGraphTests {
 
 		assertThatExceptionOfType(TransactionCanceledException.class)
 			.isThrownBy(() -> dynamoDb.transactWriteItems(request -> request.transactItems(stale)));
+	}
+
+	@Test
+	void aUsersRecentMoviesStayUnder8KilobytesWhateverTheTitles() {
+		String longTitle = "映画".repeat(255); // with the movie's number up to 512 characters, over 1,500 bytes in UTF-8
+		for (long movie = 1; movie <= CoViewGraph.RECENT_MOVIES; movie++) {
+			var event = MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), "kenji", movie, longTitle + movie,
+					null, null, null);
+			dynamoDb.transactWriteItems(request -> request.transactItems(graph.writesFor(event)));
+		}
+
+		var movies = dynamoDb.getItem(request -> request.tableName(table.name())
+			.key(Items.key("USER#kenji", "RECENT"))).item().get("movies").l();
+		int titleBytes = movies.stream().mapToInt(movie -> movie.m().get("t").s().getBytes(StandardCharsets.UTF_8).length).sum();
+		assertThat(titleBytes).isLessThan(CoViewGraph.RECENT_BYTES);
+		assertThat(movies).hasSizeBetween(2, CoViewGraph.RECENT_MOVIES - 1); // the oldest left out
+		assertThat(movies.get(0).m().get("m").n()).isEqualTo(Long.toString(CoViewGraph.RECENT_MOVIES)); // the newest first
 	}
 
 	@Test
