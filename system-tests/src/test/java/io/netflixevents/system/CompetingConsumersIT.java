@@ -16,10 +16,8 @@ import io.netflixevents.testsupport.RunningSystem;
 import io.netflixevents.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +29,10 @@ import static org.awaitility.Awaitility.await;
  * Several instances of one consumer on one queue, under load, while instances are killed and stopped. The frontend
  * publishes straight to a queue of this class's own (single-queue mode) whose visibility timeout is
  * {@value #VISIBILITY_TIMEOUT_SECONDS} s instead of 60, so that a killed instance's messages come back within
- * seconds. search-service is the consumer: all its instances add views to the same few time-bucket items. After
- * each test every accepted event is applied exactly once: as many applications as distinct events as accepted
- * events.
+ * seconds. search-service is the consumer: all its instances add views to the same few time-bucket items. Each
+ * test starts with two instances running, whatever the tests before it killed or stopped; after each, every event
+ * accepted in this class is applied exactly once: as many applications as distinct events as accepted events.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompetingConsumersIT {
 
 	private static final String SERVICE = "search-service";
@@ -74,6 +71,13 @@ class CompetingConsumersIT {
 		traffic = new EventTraffic(system::frontendUrl);
 	}
 
+	@BeforeEach
+	void twoInstancesRunning() {
+		while (running().size() < 2) {
+			system.startInstance(SERVICE);
+		}
+	}
+
 	@AfterAll
 	static void stopSystem() {
 		if (system != null) {
@@ -84,15 +88,14 @@ class CompetingConsumersIT {
 		}
 	}
 
-	/** Scenario 2: two instances share the queue under three thousand events. */
+	/** Two instances share the queue under three thousand events. */
 	@Test
-	@Order(1)
 	void twoInstancesSharingAQueueApplyEachEventOnce() {
 		List<MovieDetailsViewedEvent> events = EventTraffic.newEvents("competing", 3000, 30, 40);
 		ledger.addAll(EventTraffic.idsOf(traffic.start(events, 40).awaitAccepted(Duration.ofMinutes(5))));
 
 		assertAppliedTheLedgerOnce();
-		List<ServiceProcess> instances = system.instances(SERVICE);
+		List<ServiceProcess> instances = running();
 		assertThat(instances).hasSize(2);
 		Set<UUID> ours = EventTraffic.idsOf(events);
 		assertThat(instances).allSatisfy(instance -> assertThat(appliedBy(instance, ours))
@@ -104,11 +107,10 @@ class CompetingConsumersIT {
 	}
 
 	/**
-	 * Scenario 3: an instance is killed with SIGKILL while it holds messages; they come back after the visibility
-	 * timeout and the survivor applies them, once.
+	 * An instance is killed with SIGKILL while it holds messages; they come back after the visibility timeout and the
+	 * survivor applies them, once.
 	 */
 	@Test
-	@Order(2)
 	void messagesOfAKilledInstanceComeBackAndAreAppliedOnceByTheSurvivor() {
 		ServiceProcess victim = running().get(0);
 		List<MovieDetailsViewedEvent> events = EventTraffic.newEvents("killed", 300, 30, 40);
@@ -122,12 +124,10 @@ class CompetingConsumersIT {
 
 		ledger.addAll(EventTraffic.idsOf(load.awaitAccepted(Duration.ofMinutes(2))));
 		assertAppliedTheLedgerOnce();
-		system.startInstance(SERVICE); // two again, for the next test
 	}
 
-	/** Scenario 6: an instance is stopped with SIGTERM under load: it finishes what it holds and exits in time. */
+	/** An instance is stopped with SIGTERM under load: it finishes what it holds and exits in time. */
 	@Test
-	@Order(3)
 	void anInstanceStoppedUnderLoadLosesNothingAndAppliesNothingTwice() {
 		List<ServiceProcess> running = running();
 		assertThat(running).hasSize(2);

@@ -19,10 +19,7 @@ import io.netflixevents.testsupport.RunningSystem;
 import io.netflixevents.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.sns.SnsClient;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +35,6 @@ import static org.awaitility.Awaitility.await;
  * AWS cut and restored. Each test adds the events it got accepted to one ledger; after each, every consumer must have
  * applied exactly the ledger's events, each once, and S3 must hold exactly one object per event.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FanOutFaultsIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,9 +101,8 @@ class FanOutFaultsIT {
 		}
 	}
 
-	/** Scenario 1: the same event posted three times and sent twice more straight into every queue. */
+	/** The same event posted three times and sent twice more straight into every queue. */
 	@Test
-	@Order(1)
 	void duplicatesOfAnEventAreAppliedOncePerService() {
 		List<MovieDetailsViewedEvent> events = EventTraffic.newEvents("duplicates", 10, 4, 20);
 		for (MovieDetailsViewedEvent event : events) {
@@ -138,12 +133,11 @@ class FanOutFaultsIT {
 	}
 
 	/**
-	 * Scenario 5: a message that is not JSON, one that is not a valid event and one of an unknown schema version,
+	 * A message that is not JSON, one that is not a valid event and one of an unknown schema version,
 	 * published to the topic, reach every service's DLQ after 5 receives, each logged once, while valid events keep
 	 * being applied.
 	 */
 	@Test
-	@Order(2)
 	void poisonMessagesOfEachKindAreDeadLetteredWhileValidEventsFlow() throws Exception {
 		Map<String, String> poison = new LinkedHashMap<>();
 		poison.put("not JSON", "MovieDetailsViewed user=42 movie=7 {");
@@ -182,12 +176,11 @@ class FanOutFaultsIT {
 	}
 
 	/**
-	 * Scenario 5, redrive: user-service's table is unreachable long enough for its events to fail 5 receives and be
+	 * Redrive: user-service's table is unreachable long enough for its events to fail 5 receives and be
 	 * dead-lettered (the other services apply them meanwhile); once the store is back, {@code redrive.sh} moves them
 	 * back and user-service applies each once.
 	 */
 	@Test
-	@Order(3)
 	void redriveBringsBackEventsDeadLetteredDuringAStoreOutage() {
 		String dlq = deadLetterQueueOf(USER_SERVICE);
 		userStore.cut();
@@ -222,12 +215,11 @@ class FanOutFaultsIT {
 	}
 
 	/**
-	 * Scenario 4: the path to AWS stalls, then is cut, for a while. The frontend answers 503 within its call timeout
+	 * The path to AWS stalls, then is cut, for a while. The frontend answers 503 within its call timeout
 	 * the whole time; the clients' retries (same eventId) are accepted once it is back; the consumers recover
 	 * without a restart; every event accepted before, and every one accepted after, is applied once.
 	 */
 	@Test
-	@Order(4)
 	void pathToAwsCutAndRestoredLosesNothing() {
 		Map<String, Long> pids = new HashMap<>();
 		system.services().forEach(service -> pids.put(service, system.process(service).pid()));

@@ -24,7 +24,7 @@ import static io.netflixevents.testsupport.RunningSystem.CONSUMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scenario 7, the soak: {@code soak.events} events (10,000 unless told) at a steady {@code soak.rate} per second
+ * The soak: {@code soak.events} events (10,000 unless told) at a steady {@code soak.rate} per second
  * through the whole fan-out, with duplicates injected (every 20th event posted again, as a client's retry; every
  * 50th sent again straight into one service's queue, in turn) and {@code soak.poison} unparseable messages published
  * to the topic. Prints, and writes to {@code target/soak-report.txt}: accepted, archived, applied per service,
