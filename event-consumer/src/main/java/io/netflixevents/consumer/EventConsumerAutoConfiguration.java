@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 
@@ -70,8 +70,9 @@ public class EventConsumerAutoConfiguration {
 	 * one id per delivery in each batch (see {@link DeliveryIdHeaderMapper}).
 	 */
 	@Bean
-	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs, SqsProperties sqsProperties,
-			ListenerProperties listener, ConsumerMetrics metrics, ObservationRegistry observations) {
+	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
+			SqsProperties sqsProperties, ListenerProperties listener, ConsumerMetrics metrics,
+			ObservationRegistry observations) {
 		SqsProperties.Listener polling = sqsProperties.getListener();
 		PropertyMapper map = PropertyMapper.get();
 		return SqsMessageListenerContainerFactory.builder()
@@ -86,10 +87,10 @@ public class EventConsumerAutoConfiguration {
 				map.from(polling::getPollTimeout).to(options::pollTimeout);
 				map.from(polling::getMaxConcurrentMessages).to(options::maxConcurrentMessages);
 				options.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-				.acknowledgementInterval(listener.acknowledgementInterval())
-				.acknowledgementThreshold(listener.acknowledgementThreshold())
-				.messageConverter(deliveryIdConverter())
-				.listenerShutdownTimeout(listener.shutdownTimeout())
+					.acknowledgementInterval(listener.acknowledgementInterval())
+					.acknowledgementThreshold(listener.acknowledgementThreshold())
+					.messageConverter(deliveryIdConverter())
+					.listenerShutdownTimeout(listener.shutdownTimeout())
 					// continues the trace that the frontend put in the message's traceparent attribute
 					.observationRegistry(observations);
 			})
