@@ -35,20 +35,16 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 		this.metrics = metrics;
 	}
 
-	private void rejected(String reason) {
-		metrics.rejected(reason);
-	}
-
 	@ExceptionHandler
 	ProblemDetail invalidEvent(InvalidEventException ex) {
-		rejected("invalid");
+		metrics.rejected("invalid");
 		return invalid(ex.violations());
 	}
 
 	/** From {@link EventBodySizeLimit}: a Content-Length over the limit (a chunked body that passes it comes below). */
 	@ExceptionHandler
 	ProblemDetail tooLarge(EventTooLargeException ex) {
-		rejected("too_large");
+		metrics.rejected("too_large");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
 		problem.setTitle("Event too large");
 		problem.setProperty("field", "(body)");
@@ -57,7 +53,7 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException ex) {
-		rejected("unavailable");
+		metrics.rejected("unavailable");
 		log.warn("Event {} not accepted: {}", ex.eventId(), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				ex.step() + " failed; the event was not accepted. Retry with the same eventId.");
@@ -74,7 +70,7 @@ class IngestProblems extends ResponseEntityExceptionHandler {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
 			}
 		}
-		rejected("invalid");
+		metrics.rejected("invalid");
 		Violation violation = ex.getCause() instanceof DatabindException databind
 				? new Violation(EventJson.fieldOf(databind), "has the wrong type or format")
 				: new Violation("(body)", "is not valid JSON");
