@@ -694,16 +694,18 @@ public final class Bench {
 		Map<String, Map<String, Double>> found = new LinkedHashMap<>();
 		Topology.SERVICES.forEach(service -> found.put(service, new HashMap<>()));
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (found.values().stream().anyMatch(lags -> lags.size() < accepted.size()) && System.nanoTime() < deadline) {
+		for (;;) {
 			for (int i = 0; i < Topology.SERVICES.size(); i++) {
 				Map<String, Double> lags = found.get(Topology.SERVICES.get(i));
 				if (lags.size() < accepted.size()) {
 					collectLags(FIRST_CONSUMER_PORT + i, accepted, lags);
 				}
 			}
-			if (found.values().stream().anyMatch(lags -> lags.size() < accepted.size())) {
-				Thread.sleep(1000);
+			if (found.values().stream().allMatch(lags -> lags.size() >= accepted.size())
+					|| System.nanoTime() > deadline) {
+				break;
 			}
+			Thread.sleep(1000);
 		}
 		Map<String, List<Double>> latencies = new LinkedHashMap<>();
 		int missing = 0;
