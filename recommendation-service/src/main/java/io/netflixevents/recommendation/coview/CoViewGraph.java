@@ -2,13 +2,18 @@ package io.netflixevents.recommendation.coview;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import io.netflixevents.consumer.Items;
 import io.netflixevents.consumer.MovieCounters;
@@ -18,27 +23,28 @@ import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * "Viewers of what you viewed also viewed": each user's {@value #RECENT_MOVIES} most recent distinct movies
- * ({@code USER#<id> / RECENT}, with a version), each movie's recent viewers ({@code VIEWERS#<movie>#<shard> /
- * <when>#<user>}, spread over {@value #VIEWER_SHARDS} shards and kept a week) and each movie's views
- * ({@link MovieCounters} {@code POPULAR}). A view updates them in one transaction, conditioned on the user's version,
- * so two instances applying two views of one user at once cannot lose one. Recommends, among the movies the user has
- * not viewed, those most often in the recent movies of the latest viewers of the user's recent movies (up to
- * {@value #VIEWERS_PER_MOVIE} viewers a movie), or the most viewed ones while there are none.
+ * "Viewers of what you viewed also viewed": each user's views ({@code USER#<id> / VIEW#<when>#<movie>}, kept 30
+ * days), each movie's recent viewers ({@code VIEWERS#<movie>#<shard> / <when>#<user>}, spread over
+ * {@value #VIEWER_SHARDS} shards and kept a week) and each movie's views ({@link MovieCounters} {@code POPULAR}). A
+ * view writes to the three in the event's transaction without reading anything first or any condition, so two
+ * instances applying two views of one user at once never conflict. A user's recent movies are the distinct movies of
+ * their latest {@value #RECENT_VIEWS} views. Recommends, among the movies the user has not viewed, those most often
+ * among the recent movies of the latest viewers of the user's recent movies (up to {@value #VIEWERS_PER_MOVIE}
+ * viewers a movie), or the most viewed ones while there are none.
  */
 @Component
 class CoViewGraph implements MovieDetailsViewedHandler {
 
-	static final int RECENT_MOVIES = 10;
-
 	/**
-	 * Keeps a user's {@code RECENT} under 8 KB whatever the titles (one may be 512 characters, up to 2 KB): the
-	 * oldest movies are left out while the item would be larger.
+	 * Bounds a recommendation's reads: with 40-character titles a view item is about 100 bytes, and the co-viewers'
+	 * views, at most {@value #RECENT_VIEWS} &times; {@value #VIEWERS_PER_MOVIE} queries of {@value #RECENT_VIEWS}
+	 * items, come to under 40 KB.
 	 */
-	static final int RECENT_BYTES = 7_900;
+	static final int RECENT_VIEWS = 8;
 
 	static final int VIEWERS_PER_MOVIE = 6;
 
@@ -51,27 +57,28 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 
 	static final String ALL_TIME = "ALL";
 
+	private static final String VIEW = "VIEW#";
+
+	private static final Duration VIEWS_KEPT = Duration.ofDays(30);
+
 	private static final Duration VIEWERS_KEPT = Duration.ofDays(7);
 
 	private final ServiceTable table;
 
 	private final MovieCounters popularity;
 
-	CoViewGraph(ServiceTable table, MovieCounters popularity) {
+	private final Executor reads;
+
+	/** @param reads runs a recommendation's queries side by side: Boot's application task executor */
+	CoViewGraph(ServiceTable table, MovieCounters popularity, @Qualifier("applicationTaskExecutor") Executor reads) {
 		this.table = table;
 		this.popularity = popularity;
+		this.reads = reads;
 	}
 
 	@Override
 	public List<TransactWriteItem> writesFor(MovieDetailsViewedEvent event) {
-		Map<String, AttributeValue> user = table.get(userKey(event.userId()), "RECENT");
-		List<RecentMovie> updated = new ArrayList<>();
-		updated.add(new RecentMovie(event.movieId(), event.movieTitle()));
-		recentMovies(user).stream()
-			.filter(movie -> movie.movieId() != event.movieId())
-			.limit(RECENT_MOVIES - 1)
-			.forEach(updated::add);
-		return List.of(saveRecent(event.userId(), fitting(updated), Items.longOf(user, "version")), recordViewer(event),
+		return List.of(recordView(event), recordViewer(event),
 				popularity.add(ALL_TIME, event, BigDecimal.ONE, event.occurredAt(), null));
 	}
 
@@ -81,17 +88,27 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 	}
 
 	Recommendations recommendFor(String userId, int limit) {
-		List<RecentMovie> recent = recentMovies(table.get(userKey(userId), "RECENT"));
+		List<RecentMovie> recent = recentMovies(userId);
 		CoViewScores scores = new CoViewScores(recent.stream().map(RecentMovie::movieId).toList());
 		Set<String> coViewers = new LinkedHashSet<>();
-		recent.forEach(movie -> coViewers.addAll(latestViewers(movie.movieId(), userId)));
-		List<Map<String, AttributeValue>> keys = coViewers.stream().map(viewer -> Items.key(userKey(viewer), "RECENT")).toList();
-		table.getAll(keys).forEach(item -> scores.addCoViewer(recentMovies(item)));
+		inParallel(recent, movie -> latestViewers(movie.movieId(), userId)).forEach(coViewers::addAll);
+		inParallel(coViewers, this::recentMovies).forEach(scores::addCoViewer);
 		if (!scores.isEmpty()) {
 			return new Recommendations(userId, CO_VIEWED, scores.top(limit));
 		}
 		scores.addPopular(popularity.top(ALL_TIME));
 		return new Recommendations(userId, POPULAR, scores.top(limit));
+	}
+
+	/** The distinct movies of the user's latest {@value #RECENT_VIEWS} views, the newest first. */
+	private List<RecentMovie> recentMovies(String userId) {
+		Map<Long, RecentMovie> movies = new LinkedHashMap<>();
+		newest(RECENT_VIEWS, "pk = :pk AND begins_with(sk, :view)",
+				Map.of(":pk", Items.s(userKey(userId)), ":view", Items.s(VIEW)))
+			.stream()
+			.map(RecentMovie::ofView)
+			.forEach(movie -> movies.putIfAbsent(movie.movieId(), movie));
+		return List.copyOf(movies.values());
 	}
 
 	/**
@@ -102,14 +119,7 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 		Set<String> viewers = new LinkedHashSet<>();
 		int first = ThreadLocalRandom.current().nextInt(VIEWER_SHARDS);
 		for (int i = 0; i < VIEWER_SHARDS && viewers.size() < VIEWERS_PER_MOVIE; i++) {
-			String pk = viewersKey(movie, (first + i) % VIEWER_SHARDS);
-			table.client()
-				.query(request -> request.tableName(table.name())
-					.keyConditionExpression("pk = :viewers")
-					.expressionAttributeValues(Map.of(":viewers", Items.s(pk)))
-					.scanIndexForward(false)
-					.limit(VIEWERS_PER_MOVIE + 1))
-				.items()
+			newest(VIEWERS_PER_MOVIE + 1, "pk = :pk", Map.of(":pk", Items.s(viewersKey(movie, (first + i) % VIEWER_SHARDS))))
 				.stream()
 				.map(item -> Items.stringOf(item, "userId"))
 				.filter(viewer -> !viewer.equals(userId))
@@ -119,29 +129,37 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 		return viewers;
 	}
 
-	private TransactWriteItem saveRecent(String userId, List<RecentMovie> movies, long version) {
-		return TransactWriteItem.builder()
-			.update(update -> update.tableName(table.name())
-				.key(Items.key(userKey(userId), "RECENT"))
-				.updateExpression("SET movies = :movies, version = :next")
-				.conditionExpression("attribute_not_exists(version) OR version = :version")
-				.expressionAttributeValues(Map.of(":movies", AttributeValue.fromL(movies.stream().map(RecentMovie::encode).toList()),
-						":next", Items.n(version + 1), ":version", Items.n(version))))
-			.build();
+	/** The newest items of a key, eventually consistent: a view may lag its commit by a second. */
+	private List<Map<String, AttributeValue>> newest(int limit, String keyCondition, Map<String, AttributeValue> values) {
+		return table.client()
+			.query(request -> request.tableName(table.name())
+				.keyConditionExpression(keyCondition)
+				.expressionAttributeValues(values)
+				.scanIndexForward(false)
+				.limit(limit))
+			.items();
 	}
 
-	/** The newest movies whose item fits in {@value #RECENT_BYTES} bytes; the newest one always. */
-	private static List<RecentMovie> fitting(List<RecentMovie> newestFirst) {
-		List<RecentMovie> kept = new ArrayList<>();
-		int bytes = 200; // the keys (a user id of up to 128 bytes), the version and the attribute names
-		for (RecentMovie movie : newestFirst) {
-			bytes += movie.itemBytes();
-			if (!kept.isEmpty() && bytes > RECENT_BYTES) {
-				break;
-			}
-			kept.add(movie);
+	private <T, R> List<R> inParallel(Collection<T> inputs, Function<T, R> read) {
+		List<CompletableFuture<R>> pending = inputs.stream()
+			.map(input -> CompletableFuture.supplyAsync(() -> read.apply(input), reads))
+			.toList();
+		try {
+			return pending.stream().map(CompletableFuture::join).toList();
 		}
-		return kept;
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+	}
+
+	private TransactWriteItem recordView(MovieDetailsViewedEvent event) {
+		Map<String, AttributeValue> item = new HashMap<>(Items.key(userKey(event.userId()),
+				VIEW + Items.sortable(event.occurredAt()) + "#" + event.movieId()));
+		if (event.movieTitle() != null) {
+			item.put("title", Items.s(event.movieTitle()));
+		}
+		item.put("expiresAt", Items.n(event.occurredAt().plus(VIEWS_KEPT).getEpochSecond()));
+		return TransactWriteItem.builder().put(put -> put.tableName(table.name()).item(item)).build();
 	}
 
 	private TransactWriteItem recordViewer(MovieDetailsViewedEvent event) {
@@ -151,11 +169,6 @@ class CoViewGraph implements MovieDetailsViewedHandler {
 		item.put("userId", Items.s(event.userId()));
 		item.put("expiresAt", Items.n(event.occurredAt().plus(VIEWERS_KEPT).getEpochSecond()));
 		return TransactWriteItem.builder().put(put -> put.tableName(table.name()).item(item)).build();
-	}
-
-	private static List<RecentMovie> recentMovies(Map<String, AttributeValue> user) {
-		AttributeValue movies = user.get("movies");
-		return movies == null ? List.of() : movies.l().stream().map(RecentMovie::decode).toList();
 	}
 
 	private static String userKey(String userId) {

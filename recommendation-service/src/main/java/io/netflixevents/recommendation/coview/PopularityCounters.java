@@ -17,7 +17,7 @@ class PopularityCounters {
 
 	@Bean
 	MovieCounters popularityRollup(ServiceTable table) {
-		return new MovieCounters(table, "POPULAR", SHARDS, RecommendationController.MAX_LIMIT + CoViewGraph.RECENT_MOVIES,
+		return new MovieCounters(table, "POPULAR", SHARDS, RecommendationController.MAX_LIMIT + CoViewGraph.RECENT_VIEWS,
 				MovieCounters.Ranking.BY_COUNT);
 	}
 
