@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * Applies an event exactly once: the handler's writes, a marker {@code EVENT#<id> / APPLIED} that must not exist
  * yet, and {@code ADD applied 1} on one of {@value #COUNTER_SHARDS} counter items, in one DynamoDB transaction.
  * If the marker exists the event was applied before (a redelivery, or another instance was faster) and nothing
- * changes. If one of the handler's own conditions failed, another instance changed the same items meanwhile: the
- * handler is asked again with fresh reads. Contention and throttling (a conflicting transaction on one of the items,
+ * changes. Contention and throttling (a conflicting transaction on one of the items,
  * a partition over its throughput, the account's request limit) are retried here with jittered backoff within
  * {@link ApplierProperties#retryBudget()}, so that they cost time, not one of the message's receives.
  */
@@ -81,7 +80,7 @@ class EventApplier {
 		Backoff backoff = new Backoff(properties);
 		for (;;) {
 			try {
-				List<TransactWriteItem> writes = writesFor(event); // the handler's reads are retried alike
+				List<TransactWriteItem> writes = writesFor(event);
 				table.client().transactWriteItems(request -> request.transactItems(writes));
 				return Outcome.APPLIED;
 			}
@@ -118,11 +117,9 @@ class EventApplier {
 		return writes;
 	}
 
-	/** Contention, throttling, or a handler's condition that another instance's commit made fail (fresh reads fix it). */
+	/** Contention or throttling on one of the items, not a write that is wrong. */
 	private static boolean retryable(List<CancellationReason> reasons) {
-		return reasons.stream()
-			.map(CancellationReason::code)
-			.anyMatch(code -> TRANSIENT_REASONS.contains(code) || "ConditionalCheckFailed".equals(code));
+		return reasons.stream().map(CancellationReason::code).anyMatch(TRANSIENT_REASONS::contains);
 	}
 
 	private TransactWriteItem marker(MovieDetailsViewedEvent event) {

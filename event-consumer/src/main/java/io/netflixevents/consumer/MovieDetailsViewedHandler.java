@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * A consumer service's work on one event, as the writes to its {@link ServiceTable} that apply the event to its
  * view. The listener commits them in one transaction with the event's applied-marker, so an event changes the view
- * exactly once however often SQS delivers it and however many instances run. The writes may be conditional (e.g.
- * on a version read here): a failed condition makes the listener ask again with fresh reads.
+ * exactly once however often SQS delivers it and however many instances run. The writes of the four services read
+ * nothing first and carry no condition, so instances applying events at once never conflict; a handler's condition
+ * that fails would give the message back to the queue.
  * <p>
  * Returning normally lets the message be deleted once committed; throwing leaves it on the queue to come back with
  * a growing delay, and in the dead-letter queue after the fifth receive.
