@@ -1,11 +1,9 @@
 package io.netflixevents.frontend.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.netflixevents.event.EventJson;
@@ -20,7 +18,8 @@ import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Service;
  * the archive pool, the publish on the request's thread), so a request costs the slower of them, not their sum; with
  * {@code netflix.events.ingest.order=archive-first} the event is published only once stored, so the archive holds
  * every event that was ever published. Either way the answer waits for both calls to end, and is a receipt only when
- * both succeeded.
+ * both succeeded. The archive pool comes from Boot's executor builder, so its threads carry the request's trace and
+ * event id into their log lines ({@link EventContextPropagation}).
  */
 @Service
 class EventIngestion implements DisposableBean {
@@ -56,22 +56,27 @@ class EventIngestion implements DisposableBean {
 
 	private final Order order;
 
-	private final ExecutorService archiving;
+	private final ThreadPoolTaskExecutor archiving;
 
 	EventIngestion(EventArchive archive, EventPublisher publisher, IngestMetrics metrics, Clock clock,
-			IngestProperties properties) {
+			IngestProperties properties, ThreadPoolTaskExecutorBuilder executors) {
 		this.archive = archive;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.order = properties.order();
-		this.archiving = Executors.newFixedThreadPool(properties.archiveThreads(),
-				new CustomizableThreadFactory("archive-"));
+		this.archiving = executors.corePoolSize(properties.archiveThreads())
+			.maxPoolSize(properties.archiveThreads())
+			.threadNamePrefix("archive-")
+			.awaitTermination(true)
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		this.archiving.initialize();
 	}
 
 	IngestReceipt ingest(MovieDetailsViewedRequest request) {
 		MovieDetailsViewedEvent event = EventValidator.requireValid(request.toEvent(clock.instant()));
-		try (var eventId = MDC.putCloseable("eventId", event.eventId().toString())) {
+		try (var eventId = MDC.putCloseable(EventContextPropagation.EVENT_ID, event.eventId().toString())) {
 			String json = EventJson.encode(event);
 			Supplier<String> store = () -> metrics.timeArchive(() -> archive.store(event, json));
 			Supplier<Publication> publish = () -> metrics.timePublish(() -> publisher.publish(event, json));
@@ -115,9 +120,8 @@ class EventIngestion implements DisposableBean {
 
 	/** Runs after the web server finished its in-flight requests: nothing is waiting on the pool any more. */
 	@Override
-	public void destroy() throws InterruptedException {
+	public void destroy() {
 		archiving.shutdown();
-		archiving.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 }

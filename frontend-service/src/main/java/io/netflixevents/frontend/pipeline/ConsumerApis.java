@@ -5,14 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -23,10 +21,12 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * GETs from the consumer services' HTTP APIs, several at once, each within the configured timeout. A call never
- * throws: a service that refuses, times out or answers an error comes back as {@link ServiceAnswer#down}.
+ * throws: a service that refuses, times out or answers an error comes back as {@link ServiceAnswer#down}. Boot's
+ * {@link RestClient.Builder} makes every call observed and traced, and Boot's task executor runs them with the
+ * request's trace.
  */
 @Component
-class ConsumerApis implements DisposableBean {
+class ConsumerApis {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerApis.class);
 
@@ -34,23 +34,19 @@ class ConsumerApis implements DisposableBean {
 
 	private final Duration timeout;
 
-	private final ExecutorService calls;
+	private final Executor calls;
 
-	ConsumerApis(ConsumerServicesProperties properties) {
+	ConsumerApis(ConsumerServicesProperties properties, RestClient.Builder http,
+			@Qualifier("applicationTaskExecutor") Executor calls) {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
 			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(properties.timeout());
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.http = http.requestFactory(requests).build();
 		this.timeout = properties.timeout();
-		AtomicInteger threads = new AtomicInteger();
-		this.calls = Executors.newFixedThreadPool(16, task -> {
-			Thread thread = new Thread(task, "consumer-api-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.calls = calls;
 	}
 
 	/** {@code GET baseUrl + path} (a URI template, expanded and encoded with {@code variables}), off this thread. */
@@ -91,11 +87,6 @@ class ConsumerApis implements DisposableBean {
 			return "is not answering (" + ex.getMostSpecificCause().getClass().getSimpleName() + ")";
 		}
 		return "answered something unreadable";
-	}
-
-	@Override
-	public void destroy() {
-		calls.shutdownNow();
 	}
 
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = PipelineController.class,
 		excludeFilters = @Filter(type = FilterType.REGEX, pattern = "io\\.netflixevents\\.frontend\\.ingest\\..*"))
 @Import({ PipelineConfiguration.class, ConsumerApis.class, PipelineView.class })
+@ImportAutoConfiguration(RestClientAutoConfiguration.class)
 class PipelineControllerTests {
 
 	private static final UUID EVENT_ID = UUID.randomUUID();

@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.netflixevents.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +32,11 @@ class PipelineViewTests {
 
 	private final FakeConsumer user = FakeConsumer.start();
 
-	private ConsumerApis apis;
+	private final ExecutorService calls = Executors.newCachedThreadPool();
 
 	@AfterEach
 	void stop() {
-		if (apis != null) {
-			apis.destroy();
-		}
+		calls.shutdownNow();
 		List.of(recommendation, search, streaming, user).forEach(FakeConsumer::close);
 	}
 
@@ -127,7 +129,7 @@ class PipelineViewTests {
 	private PipelineView view(URI userService) {
 		ConsumerServicesProperties properties = new ConsumerServicesProperties(recommendation.baseUrl(),
 				search.baseUrl(), streaming.baseUrl(), userService, Duration.ofMillis(300), TIMEOUT);
-		apis = new ConsumerApis(properties);
+		ConsumerApis apis = new ConsumerApis(properties, RestClient.builder(), calls);
 		return new PipelineView(apis, properties, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
