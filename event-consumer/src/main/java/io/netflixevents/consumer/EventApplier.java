@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * Applies an event exactly once: the handler's writes, a marker {@code EVENT#<id> / APPLIED} that must not exist
  * yet, and {@code ADD applied 1} on one of {@value #COUNTER_SHARDS} counter items, in one DynamoDB transaction.
  * If the marker exists the event was applied before (a redelivery, or another instance was faster) and nothing
- * changes. Contention and throttling (a conflicting transaction on one of the items,
- * a partition over its throughput, the account's request limit) are retried here with jittered backoff within
- * {@link ApplierProperties#retryBudget()}, so that they cost time, not one of the message's receives.
+ * changes. Contention and throttling (a conflicting transaction on one of the items, a partition over its throughput,
+ * the account's request limit) are retried here with jittered backoff within {@link ApplierProperties#retryBudget()},
+ * so that they cost time, not one of the message's receives.
  */
 class EventApplier {
 
