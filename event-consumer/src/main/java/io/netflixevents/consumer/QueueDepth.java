@@ -1,8 +1,11 @@
 package io.netflixevents.consumer;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.awspring.cloud.sqs.QueueAttributesResolver;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -49,8 +52,15 @@ class QueueDepth implements HealthIndicator {
 	void refresh() {
 		try {
 			if (queueUrl == null) {
-				queueUrl = queue.startsWith("http") ? queue
-						: sqs.getQueueUrl(request -> request.queueName(queue)).join().queueUrl();
+				queueUrl = QueueAttributesResolver.builder()
+					.queueName(queue)
+					.sqsAsyncClient(sqs)
+					.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+					.queueAttributeNames(List.of())
+					.build()
+					.resolveQueueAttributes()
+					.join()
+					.getQueueUrl();
 			}
 			Map<QueueAttributeName, String> main = depthOf(queueUrl);
 			visible.set(Long.parseLong(main.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));

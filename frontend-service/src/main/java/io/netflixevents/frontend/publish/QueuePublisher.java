@@ -1,10 +1,17 @@
 package io.netflixevents.frontend.publish;
 
+import java.util.List;
+
+import io.awspring.cloud.sqs.QueueAttributesResolver;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-/** Sends straight to one SQS queue, given by URL or name: the tutorial's single-consumer first step. */
+/**
+ * Sends straight to one SQS queue, given by URL or by name (resolved once by Spring Cloud AWS's resolver, as its
+ * listener resolves queues, and never created): the tutorial's single-consumer first step.
+ */
 class QueuePublisher implements EventPublisher {
 
 	private final SqsAsyncClient sqs;
@@ -19,7 +26,6 @@ class QueuePublisher implements EventPublisher {
 		this.sqs = sqs;
 		this.queue = queue;
 		this.traceHeaders = traceHeaders;
-		this.queueUrl = queue.startsWith("http") ? queue : null;
 	}
 
 	@Override
@@ -36,7 +42,15 @@ class QueuePublisher implements EventPublisher {
 
 	private String queueUrl() {
 		if (queueUrl == null) {
-			queueUrl = sqs.getQueueUrl(request -> request.queueName(queue)).join().queueUrl();
+			queueUrl = QueueAttributesResolver.builder()
+				.queueName(queue)
+				.sqsAsyncClient(sqs)
+				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+				.queueAttributeNames(List.of())
+				.build()
+				.resolveQueueAttributes()
+				.join()
+				.getQueueUrl();
 		}
 		return queueUrl;
 	}

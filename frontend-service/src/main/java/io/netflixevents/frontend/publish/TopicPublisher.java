@@ -1,12 +1,16 @@
 package io.netflixevents.frontend.publish;
 
+import io.awspring.cloud.sns.core.CachingTopicArnResolver;
+import io.awspring.cloud.sns.core.TopicArnResolver;
+import io.awspring.cloud.sns.core.TopicsListingTopicArnResolver;
 import io.netflixevents.event.MovieDetailsViewedEvent;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.NotFoundException;
-import software.amazon.awssdk.services.sns.model.Topic;
 
-/** Publishes to an SNS topic given by ARN or by name (looked up once, never created). */
+/**
+ * Publishes to an SNS topic given by ARN or by name: a name is looked up once among the account's topics (Spring
+ * Cloud AWS's listing resolver, not its default one, which would create a topic that does not exist).
+ */
 class TopicPublisher implements EventPublisher {
 
 	private final SnsClient sns;
@@ -15,37 +19,24 @@ class TopicPublisher implements EventPublisher {
 
 	private final TraceHeaders traceHeaders;
 
-	private volatile String topicArn;
+	private final TopicArnResolver topicArns;
 
 	TopicPublisher(SnsClient sns, String topic, TraceHeaders traceHeaders) {
 		this.sns = sns;
 		this.topic = topic;
 		this.traceHeaders = traceHeaders;
-		this.topicArn = topic.startsWith("arn:") ? topic : null;
+		this.topicArns = new CachingTopicArnResolver(new TopicsListingTopicArnResolver(sns));
 	}
 
 	@Override
 	public Publication publish(MovieDetailsViewedEvent event, String json) {
-		String arn = topicArn();
+		String arn = topicArns.resolveTopicArn(topic).toString();
 		String messageId = sns.publish(request -> request.topicArn(arn)
 			.message(json)
 			.messageAttributes(MessageAttributes.of(event, traceHeaders.current(),
 					(type, value) -> MessageAttributeValue.builder().dataType(type).stringValue(value).build())))
 			.messageId();
 		return new Publication(messageId, arn);
-	}
-
-	private String topicArn() {
-		if (topicArn == null) {
-			topicArn = sns.listTopicsPaginator()
-				.topics()
-				.stream()
-				.map(Topic::topicArn)
-				.filter(arn -> arn.endsWith(":" + topic))
-				.findFirst()
-				.orElseThrow(() -> NotFoundException.builder().message("SNS topic " + topic + " does not exist").build());
-		}
-		return topicArn;
 	}
 
 }
