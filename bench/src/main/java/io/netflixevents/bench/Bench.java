@@ -64,7 +64,7 @@ public final class Bench {
 	/** The consumers' listener settings (their application defaults), used by the no-op app and the raw loop. */
 	private static final int MAX_MESSAGES_PER_POLL = 10;
 
-	private static final int MAX_CONCURRENT_MESSAGES = 20;
+	private static final int MAX_CONCURRENT_MESSAGES = 40;
 
 	/** Case 1's warm-up: at least this many drains of its size of each queue, ... */
 	private static final int WARM_UP_DRAINS = 6;
@@ -245,7 +245,8 @@ public final class Bench {
 				rates.add(ClosedLoop.run(MAX_CONCURRENT_MESSAGES, seconds(smoke ? 1 : 3), transaction).perSecond());
 			}
 			rows.add(new Report.Row("0",
-					"Emulator capacity: DynamoDB TransactWriteItems (2 items), 20 at a time, one moto process",
+					"Emulator capacity: DynamoDB TransactWriteItems (2 items), " + MAX_CONCURRENT_MESSAGES
+							+ " at a time, one moto process",
 					"moto 5.2.1", 0, Stats.Summary.of(rates).format("tx/s"), "—", null, "—"));
 		}
 	}

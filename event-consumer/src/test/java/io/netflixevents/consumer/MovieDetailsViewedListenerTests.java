@@ -74,7 +74,7 @@ class MovieDetailsViewedListenerTests {
 			.extracting(container -> ((AbstractMessageListenerContainer<?, ?, ?>) container).getContainerOptions())
 			.satisfies(options -> {
 				assertThat(options.getPollTimeout()).isEqualTo(Duration.ofSeconds(1)); // the testbed's
-				assertThat(options.getMaxConcurrentMessages()).isEqualTo(20); // netflix-events-consumer.yml's
+				assertThat(options.getMaxConcurrentMessages()).isEqualTo(40); // netflix-events-consumer.yml's
 				assertThat(options.getMaxMessagesPerPoll()).isEqualTo(10);
 			});
 	}
