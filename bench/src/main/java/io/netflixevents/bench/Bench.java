@@ -61,10 +61,12 @@ public final class Bench {
 
 	private static final int FIRST_CONSUMER_PORT = 18081;
 
-	/** The consumers' listener settings (their application defaults), used by the no-op app and the raw loop. */
-	private static final int MAX_MESSAGES_PER_POLL = 10;
+	/** The consumers' listener settings (their defaults), which the raw loops and case 0 use too. */
+	private static final ListenerSettings LISTENER = ListenerSettings.ofConsumers();
 
-	private static final int MAX_CONCURRENT_MESSAGES = 40;
+	private static final int MAX_MESSAGES_PER_POLL = LISTENER.maxMessagesPerPoll();
+
+	private static final int MAX_CONCURRENT_MESSAGES = LISTENER.maxConcurrentMessages();
 
 	/** Case 1's warm-up: at least this many drains of its size of each queue, ... */
 	private static final int WARM_UP_DRAINS = 6;
@@ -345,7 +347,7 @@ public final class Bench {
 			}
 
 			ServiceProcess noop = ServiceProcess.start("noop-listener-" + latency + "ms",
-					noopCommand(aws), environment, logs);
+					noopCommand(), environment, logs);
 			processes.add(noop);
 			ServiceProcess rawLoop = ServiceProcess.start("raw-loop-" + latency + "ms", rawLoopCommand(aws), environment,
 					logs);
@@ -756,12 +758,10 @@ public final class Bench {
 		return output.trim();
 	}
 
-	/** The no-op app on the services' Java with their JVM flags. */
-	private List<String> noopCommand(URI aws) throws java.io.IOException {
+	/** The no-op app on the services' Java with their JVM flags and their listener settings. */
+	private List<String> noopCommand() throws java.io.IOException {
 		return withServiceFlags("io.netflixevents.bench.noop.NoopListenerApplication",
-				"--spring.cloud.aws.endpoint=" + aws, "--bench.queue=bench-noop",
-				"--spring.cloud.aws.sqs.listener.max-messages-per-poll=" + MAX_MESSAGES_PER_POLL,
-				"--spring.cloud.aws.sqs.listener.max-concurrent-messages=" + MAX_CONCURRENT_MESSAGES);
+				"--netflix.events.queue=bench-noop");
 	}
 
 	/** Case 1's raw loop in a JVM of its own, like the no-op app. */

@@ -28,7 +28,7 @@ class MovieDetailsViewedListener {
 		this.metrics = metrics;
 	}
 
-	@SqsListener(value = "${netflix.events.queue}", factory = "eventListenerContainerFactory")
+	@SqsListener(value = "${netflix.events.queue}", factory = EventListenerConfiguration.CONTAINER_FACTORY)
 	void on(String body) {
 		long started = System.nanoTime();
 		try {

@@ -1,54 +1,37 @@
 package io.netflixevents.bench.noop;
 
-import java.time.Duration;
+import java.util.Map;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
-import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import io.netflixevents.consumer.EventListenerConfiguration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on {@code bench.queue} with the container settings of {@code EventConsumerAutoConfiguration} (the same
- * {@code netflix.events.listener.*} properties and defaults, deletes batched as the services batch them) and a
- * handler that does nothing. Started by the bench with {@code --spring.cloud.aws.endpoint=... --bench.queue=...}.
+ * Listens on {@code netflix.events.queue} in the consumer services' own listener container
+ * ({@link EventListenerConfiguration}, with their shared settings from {@code netflix-events-consumer.yml}) and a
+ * handler that does nothing, so that the benchmark measures the container the services run in. Started by the bench
+ * with the services' environment and {@code --netflix.events.queue=...}.
  */
 @SpringBootApplication
+@Import(EventListenerConfiguration.class)
 public class NoopListenerApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(NoopListenerApplication.class);
-		application.setDefaultProperties(java.util.Map.of("spring.main.web-application-type", "none"));
+		application.setDefaultProperties(Map.of("spring.main.web-application-type", "none",
+				"spring.application.name", "noop-listener",
+				"spring.config.import", "classpath:netflix-events-consumer.yml"));
 		application.run(args);
-	}
-
-	@Bean
-	SqsMessageListenerContainerFactory<Object> eventListenerContainerFactory(SqsAsyncClient sqs,
-			@Value("${spring.cloud.aws.sqs.listener.max-messages-per-poll:10}") int maxMessagesPerPoll,
-			@Value("${spring.cloud.aws.sqs.listener.poll-timeout:20s}") Duration pollTimeout,
-			@Value("${spring.cloud.aws.sqs.listener.max-concurrent-messages:20}") int maxConcurrentMessages,
-			@Value("${netflix.events.listener.acknowledgement-interval:1s}") Duration acknowledgementInterval,
-			@Value("${netflix.events.listener.acknowledgement-threshold:10}") int acknowledgementThreshold) {
-		return SqsMessageListenerContainerFactory.builder()
-			.sqsAsyncClient(sqs)
-			.configure(options -> options.maxMessagesPerPoll(maxMessagesPerPoll)
-				.pollTimeout(pollTimeout)
-				.maxConcurrentMessages(maxConcurrentMessages)
-				.acknowledgementInterval(acknowledgementInterval)
-				.acknowledgementThreshold(acknowledgementThreshold)
-				.queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
-			.build();
 	}
 
 	@Component
 	static class NoopListener {
 
-		@SqsListener(value = "${bench.queue}", factory = "eventListenerContainerFactory")
+		@SqsListener(value = "${netflix.events.queue}", factory = EventListenerConfiguration.CONTAINER_FACTORY)
 		void on(String body) {
 			// nothing: this row measures the listener container, not the work
 		}
