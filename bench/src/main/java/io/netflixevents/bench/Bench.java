@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 
 import io.netflixevents.event.EventJson;
 import io.netflixevents.event.MovieDetailsViewedEvent;
+import io.netflixevents.testsupport.FaultProxy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -36,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs every case of the benchmark, once with the emulators as they are and once behind a {@link LatencyProxy}, and
- * writes {@code results.md} and {@code chart.png}.
+ * Runs every case of the benchmark, once with the emulators as they are and once behind a {@link FaultProxy} that
+ * adds latency to every request, and writes {@code results.md} and {@code chart.png}.
  * <p>
  * Usage: {@code Bench --root <repo> --fauxqs <url> --moto <url>[,<url>…] --out <dir> [--smoke]}: with several moto
  * URLs, the services' tables are spread over them, one each while there are enough.
@@ -257,15 +258,15 @@ public final class Bench {
 
 	private void phase(int latency) throws Exception {
 		log("phase: +" + latency + " ms per AWS request");
-		LatencyProxy awsProxy = latency == 0 ? null : new LatencyProxy(fauxqs, latency);
-		List<LatencyProxy> storeProxies = new ArrayList<>();
+		FaultProxy awsProxy = latency == 0 ? null : FaultProxy.withLatency(fauxqs, Duration.ofMillis(latency));
+		List<FaultProxy> storeProxies = new ArrayList<>();
 		List<URI> storeEndpoints = new ArrayList<>();
 		for (URI store : stores) {
 			if (latency == 0) {
 				storeEndpoints.add(store);
 			}
 			else {
-				storeProxies.add(new LatencyProxy(store, latency));
+				storeProxies.add(FaultProxy.withLatency(store, Duration.ofMillis(latency)));
 				storeEndpoints.add(storeProxies.get(storeProxies.size() - 1).endpoint());
 			}
 		}
@@ -365,7 +366,7 @@ public final class Bench {
 			if (awsProxy != null) {
 				awsProxy.close();
 			}
-			for (LatencyProxy proxy : storeProxies) {
+			for (FaultProxy proxy : storeProxies) {
 				proxy.close();
 			}
 		}

@@ -21,7 +21,9 @@ final class RawDrainLoop {
 	/** {@code loops} daemon threads draining the queue until {@code stop} is set. */
 	static void start(SqsClient sqs, String queueUrl, int loops, int maxMessages, AtomicBoolean stop) {
 		for (int i = 0; i < loops; i++) {
-			LatencyProxy.daemon(() -> run(sqs, queueUrl, maxMessages, stop));
+			Thread loop = new Thread(() -> run(sqs, queueUrl, maxMessages, stop), "raw-drain-" + i);
+			loop.setDaemon(true);
+			loop.start();
 		}
 	}
 

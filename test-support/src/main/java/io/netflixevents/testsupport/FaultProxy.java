@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -25,6 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * what was held passes on once the path is {@link #restore() restored}, unless a side gave up meanwhile;</li>
  * <li>{@link #restore()}: bytes flow again.</li>
  * </ul>
+ * Started {@link #withLatency with a latency}, it also delays every request by a fixed time, as a remote AWS endpoint
+ * would (the benchmark's 15 ms): on each connection, the first bytes a client sends after the previous answer (a new
+ * HTTP request, or the body after a {@code 100 Continue}) wait that long before they go upstream.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -37,6 +42,8 @@ public final class FaultProxy implements AutoCloseable {
 	private final InetSocketAddress upstream;
 
 	private final ServerSocket server;
+
+	private final long requestDelayMillis;
 
 	private final ExecutorService threads;
 
@@ -52,15 +59,21 @@ public final class FaultProxy implements AutoCloseable {
 
 	private volatile State state = State.OPEN;
 
-	private FaultProxy(InetSocketAddress upstream, ServerSocket server) {
+	private FaultProxy(InetSocketAddress upstream, ServerSocket server, Duration requestDelay) {
 		this.upstream = upstream;
 		this.server = server;
+		this.requestDelayMillis = requestDelay.toMillis();
 		this.threads = Loopback.daemonThreads("fault-proxy", server);
 	}
 
 	/** Starts a proxy in front of {@code upstream}'s host and port, open. */
 	public static FaultProxy start(URI upstream) {
-		FaultProxy proxy = new FaultProxy(Loopback.addressOf(upstream), Loopback.listen());
+		return withLatency(upstream, Duration.ZERO);
+	}
+
+	/** Starts a proxy in front of {@code upstream}'s host and port, open, that delays every request by {@code delay}. */
+	public static FaultProxy withLatency(URI upstream, Duration delay) {
+		FaultProxy proxy = new FaultProxy(Loopback.addressOf(upstream), Loopback.listen(), delay);
 		proxy.threads.execute(proxy::acceptLoop);
 		return proxy;
 	}
@@ -161,12 +174,15 @@ public final class FaultProxy implements AutoCloseable {
 			connection.reset();
 			return;
 		}
-		threads.execute(() -> connection.pump(client, target));
-		threads.execute(() -> connection.pump(target, client));
+		threads.execute(() -> connection.pump(client, target, true));
+		threads.execute(() -> connection.pump(target, client, false));
 	}
 
 	/** Blocks while the path is stalled; false when it is cut (or the proxy closed). */
 	private boolean awaitPassable() throws InterruptedException {
+		if (state == State.OPEN) {
+			return true;
+		}
 		lock.lock();
 		try {
 			while (state == State.STALLED) {
@@ -200,12 +216,15 @@ public final class FaultProxy implements AutoCloseable {
 
 		private final AtomicInteger halvesDone = new AtomicInteger();
 
+		/** Whether the next bytes from the client start a new request: none sent yet, or an answer came since. */
+		private final AtomicBoolean awaitingRequest = new AtomicBoolean(true);
+
 		Connection(Socket client, Socket target) {
 			this.client = client;
 			this.target = target;
 		}
 
-		void pump(Socket from, Socket to) {
+		void pump(Socket from, Socket to, boolean request) {
 			byte[] buffer = new byte[16 * 1024];
 			try {
 				InputStream in = from.getInputStream();
@@ -214,6 +233,12 @@ public final class FaultProxy implements AutoCloseable {
 					if (!awaitPassable()) {
 						reset();
 						return;
+					}
+					if (!request) {
+						awaitingRequest.set(true);
+					}
+					else if (requestDelayMillis > 0 && awaitingRequest.getAndSet(false)) {
+						Thread.sleep(requestDelayMillis);
 					}
 					out.write(buffer, 0, read);
 					out.flush();
