@@ -24,6 +24,17 @@ die() {
   exit 1
 }
 
+# The region the awscli uses: AWS_REGION or AWS_DEFAULT_REGION, else its configured one.
+aws_region() {
+  echo "${AWS_DEFAULT_REGION:-$(aws configure get region || true)}"
+}
+
+# The private bucket that deploy.sh uploads the template to (CloudFormation takes a template of over 51,200 bytes
+# only from S3), one per stack, account and region; teardown.sh deletes it.
+template_bucket() {
+  echo "$STACK_NAME-templates-$(aws_ sts get-caller-identity --query Account --output text)-$(aws_region)"
+}
+
 # The value of one stack output, empty when the stack has no such output.
 stack_output() {
   aws_ cloudformation describe-stacks --stack-name "$STACK_NAME" \

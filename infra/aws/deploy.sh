@@ -3,7 +3,9 @@
 #   infra/aws/deploy.sh                                   topic, queues, bucket, IAM roles and instance profiles
 #   infra/aws/deploy.sh CreateInstances=true KeyName=my-key AdminCidr=203.0.113.7/32
 #                                                         ... and one EC2 instance per service
+#   infra/aws/deploy.sh AlarmEmail=you@example.com         ... the alarms mailed to you (confirm SNS's e-mail first)
 # Arguments are template parameters (Key=Value). STACK_NAME, AWS_REGION, AWS_ENDPOINT_URL: see common.sh.
+# The template goes through a private bucket of its own (template_bucket in common.sh), created on first use.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -12,9 +14,21 @@ if (($#)); then
   overrides=(--parameter-overrides "$@")
 fi
 
+bucket=$(template_bucket)
+if ! aws_ s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
+  region=$(aws_region)
+  location=()
+  [[ "$region" == us-east-1 ]] || location=(--create-bucket-configuration "LocationConstraint=$region")
+  aws_ s3api create-bucket --bucket "$bucket" "${location[@]}" >/dev/null
+  aws_ s3api put-public-access-block --bucket "$bucket" --public-access-block-configuration \
+    BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+  echo "bucket  $bucket created for the template"
+fi
+
 aws_ cloudformation deploy \
   --stack-name "$STACK_NAME" \
   --template-file "$TEMPLATE" \
+  --s3-bucket "$bucket" \
   --capabilities CAPABILITY_NAMED_IAM \
   --no-fail-on-empty-changeset \
   "${overrides[@]}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deletes everything deploy.sh created: empties the versioned archive bucket (every version and delete marker),
-# then deletes the stack and waits until it is gone.
+# then deletes the stack and waits until it is gone, and the bucket that deploy.sh uploaded the template to.
 #   infra/aws/teardown.sh          asks you to type the stack name
 #   infra/aws/teardown.sh --yes    no question (scripts, CI)
 set -euo pipefail
@@ -33,3 +33,9 @@ fi
 aws_ cloudformation delete-stack --stack-name "$STACK_NAME"
 aws_ cloudformation wait stack-delete-complete --stack-name "$STACK_NAME"
 echo "stack   $STACK_NAME deleted"
+
+templates=$(template_bucket)
+if aws_ s3api head-bucket --bucket "$templates" >/dev/null 2>&1; then
+  aws_ s3 rb "s3://$templates" --force >/dev/null
+  echo "bucket  $templates deleted"
+fi

@@ -36,13 +36,19 @@ class CloudFormationTemplateTests {
 				.containsEntry("MessageRetentionPeriod", 1209600)
 				.containsEntry("SqsManagedSseEnabled", true)
 				.doesNotContainKey("RedrivePolicy");
+
+			assertThat(template.properties(name + "DeliveryDeadLetterQueue"))
+				.containsEntry("QueueName", "netflix-events-" + shortName + "-delivery-dlq")
+				.containsEntry("MessageRetentionPeriod", 1209600)
+				.containsEntry("SqsManagedSseEnabled", true)
+				.doesNotContainKey("RedrivePolicy");
 		}
-		assertThat(template.ofType("AWS::SQS::Queue")).hasSize(8);
+		assertThat(template.ofType("AWS::SQS::Queue")).hasSize(12);
 	}
 
 	@Test
-	void everyQueueAndNoDeadLetterQueueIsSubscribedToTheTopicWithRawDelivery() {
-		Map<String, Map<String, Object>> subscriptions = template.ofType("AWS::SNS::Subscription");
+	void everyQueueAndNoDeadLetterQueueIsSubscribedToTheTopicWithRawDeliveryAndADeadLetterQueueOfItsOwn() {
+		Map<String, Map<String, Object>> subscriptions = topicSubscriptions();
 		assertThat(subscriptions.values()).extracting(s -> s.get("Endpoint"))
 			.containsExactlyInAnyOrder(Services.CONSUMERS.values()
 				.stream()
@@ -52,14 +58,30 @@ class CloudFormationTemplateTests {
 			.containsEntry("TopicArn", Map.of("Ref", "Topic"))
 			.containsEntry("Protocol", "sqs")
 			.containsEntry("RawMessageDelivery", true));
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			assertThat(map(subscriptions.get(name + "Subscription"), "RedrivePolicy"))
+				.isEqualTo(Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", name + "DeliveryDeadLetterQueue.Arn")));
+		}
+	}
+
+	/** The subscriptions of the event topic (the alarm topic has its own). */
+	private Map<String, Map<String, Object>> topicSubscriptions() {
+		Map<String, Map<String, Object>> subscriptions = new java.util.HashMap<>(
+				template.ofType("AWS::SNS::Subscription"));
+		subscriptions.values().removeIf(s -> !Map.of("Ref", "Topic").equals(s.get("TopicArn")));
+		return subscriptions;
 	}
 
 	@Test
-	void onlyTheTopicMaySendToEachQueue() {
+	void onlyTheTopicMaySendToEachQueueAndDeliveryDeadLetterQueue() {
 		Map<String, Map<String, Object>> policies = template.ofType("AWS::SQS::QueuePolicy");
-		assertThat(policies).hasSize(4);
-		for (String shortName : Services.CONSUMERS.values()) {
-			String queue = Services.capitalized(shortName) + "Queue";
+		assertThat(policies).hasSize(8);
+		for (String queue : Services.CONSUMERS.values()
+			.stream()
+			.flatMap(s -> java.util.stream.Stream.of(Services.capitalized(s) + "Queue",
+					Services.capitalized(s) + "DeliveryDeadLetterQueue"))
+			.toList()) {
 			Map<String, Object> policy = policies.get(queue + "Policy");
 			assertThat(policy.get("Queues")).isEqualTo(List.of(Map.of("Ref", queue)));
 			List<Object> statements = asList(map(policy, "PolicyDocument").get("Statement"));
@@ -281,6 +303,57 @@ class CloudFormationTemplateTests {
 			}
 		});
 		assertThat(template.type("InstanceSecurityGroup")).isEqualTo("AWS::EC2::SecurityGroup");
+	}
+
+	@Test
+	void everyDeadLetterQueueBacklogAndTableHasAnAlarmThatNotifiesTheAlarmTopic() {
+		Map<String, Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm");
+		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size());
+		assertThat(alarms.values()).allSatisfy(alarm -> assertThat(alarm)
+			.containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic")))
+			.containsEntry("TreatMissingData", "notBreaching")
+			.containsEntry("ComparisonOperator", "GreaterThanThreshold"));
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
+			for (String queue : List.of("DeadLetterQueue", "DeliveryDeadLetterQueue")) {
+				assertThat(alarms.get(name + queue.replace("Queue", "Alarm")))
+					.containsEntry("Namespace", "AWS/SQS")
+					.containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+					.containsEntry("Dimensions",
+							List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", name + queue + ".QueueName"))))
+					.containsEntry("Threshold", 0)
+					.containsEntry("EvaluationPeriods", 1);
+			}
+			assertThat(alarms.get(name + "BacklogAgeAlarm")).containsEntry("MetricName", "ApproximateAgeOfOldestMessage")
+				.containsEntry("Dimensions",
+						List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", name + "Queue.QueueName"))))
+				.containsEntry("Threshold", Map.of("Ref", "OldestMessageAlarmSeconds"));
+			List<Object> metrics = asList(alarms.get(name + "TableThrottleAlarm").get("Metrics"));
+			assertThat(metrics).extracting(m -> cast(m).get("Id")).containsExactly("reads", "writes", "throttled");
+			assertThat(metrics.subList(0, 2)).allSatisfy(m -> assertThat(
+					map(map(cast(m), "MetricStat"), "Metric").get("Dimensions"))
+				.isEqualTo(List.of(Map.of("Name", "TableName", "Value", Map.of("Ref", name + "Table")))));
+			assertThat(cast(metrics.get(2))).containsEntry("Expression", "FILL(reads, 0) + FILL(writes, 0)")
+				.containsEntry("ReturnData", true);
+		}
+	}
+
+	@Test
+	void onlyThisAccountsAlarmsPublishToTheAlarmTopicAndAnEmailSubscribesWhenGiven() {
+		Map<String, Object> policy = template.properties("AlarmTopicPolicy");
+		assertThat(policy).containsEntry("Topics", List.of(Map.of("Ref", "AlarmTopic")));
+		assertThat(asList(map(policy, "PolicyDocument").get("Statement"))).singleElement()
+			.satisfies(s -> assertThat(cast(s)).containsEntry("Effect", "Allow")
+				.containsEntry("Principal", Map.of("Service", "cloudwatch.amazonaws.com"))
+				.containsEntry("Action", "sns:Publish")
+				.containsEntry("Resource", Map.of("Ref", "AlarmTopic"))
+				.containsEntry("Condition",
+						Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")))));
+		assertThat(map(template.resources(), "AlarmEmailSubscription")).containsEntry("Condition", "WithAlarmEmail");
+		assertThat(template.properties("AlarmEmailSubscription")).containsEntry("Protocol", "email")
+			.containsEntry("Endpoint", Map.of("Ref", "AlarmEmail"))
+			.containsEntry("TopicArn", Map.of("Ref", "AlarmTopic"));
+		assertThat(map(template.outputs(), "AlarmTopicArn")).containsEntry("Value", Map.of("Ref", "AlarmTopic"));
 	}
 
 	@Test

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The template and the infra/aws scripts against moto's CloudFormation. Moto creates most of the template but
- * silently skips three resource types it does not implement (it reports them without a type or physical id):
- * AWS::SNS::Subscription, AWS::SQS::QueuePolicy and AWS::S3::BucketPolicy. It also ignores some properties it does
+ * silently skips five resource types it does not implement (it reports them without a type or physical id):
+ * AWS::SNS::Subscription, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::S3::BucketPolicy and
+ * AWS::CloudWatch::Alarm. It also ignores some properties it does
  * not model (bucket versioning, public access block, lifecycle, the DLQs' RedriveAllowPolicy, the tables' TTL and
  * point-in-time recovery, and their SSESpecification, which it reads under the API's key {@code Enabled} rather than
  * CloudFormation's {@code SSEEnabled}). Those parts are checked statically by {@link CloudFormationTemplateTests}
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class MotoDeploymentTests {
 
-	private static final Set<String> NOT_IN_MOTO = Set.of("AWS::SNS::Subscription", "AWS::SQS::QueuePolicy",
-			"AWS::S3::BucketPolicy");
+	private static final Set<String> NOT_IN_MOTO = Set.of("AWS::SNS::Subscription", "AWS::SNS::TopicPolicy",
+			"AWS::SQS::QueuePolicy", "AWS::S3::BucketPolicy", "AWS::CloudWatch::Alarm");
 
 	private static final String STACK = "netflix-events";
 
@@ -119,7 +120,10 @@ class MotoDeploymentTests {
 		assertThat(userDataOf("search-service")).contains("AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"),
 				"AWS_DYNAMODB_TABLE=netflix-events-search");
 
-		assertThat(script("teardown.sh", "--yes")).contains("stack   " + STACK + " deleted");
+		String templates = STACK + "-templates-" + MotoServer.ACCOUNT + "-us-east-1";
+		assertThat(printed).contains("bucket  " + templates + " created for the template");
+		assertThat(script("teardown.sh", "--yes")).contains("stack   " + STACK + " deleted",
+				"bucket  " + templates + " deleted");
 		// DeletionPolicy Delete: the tables go with the stack
 		assertThat(asList(aws.call("dynamodb", "list-tables").get("TableNames"))).isEmpty();
 	}
@@ -166,6 +170,9 @@ class MotoDeploymentTests {
 	private String script(String name, String... arguments) {
 		Map<String, String> environment = new HashMap<>(moto.environment());
 		environment.put("STACK_NAME", STACK);
+		// deploy.sh hands CloudFormation the template's S3 URL on this endpoint, and moto finds the bucket of such a
+		// URL only when its host is localhost (or amazonaws.com), not 127.0.0.1
+		environment.put("AWS_ENDPOINT_URL", moto.endpoint().toString().replace("127.0.0.1", "localhost"));
 		List<String> command = new java.util.ArrayList<>(List.of("infra/aws/" + name));
 		command.addAll(List.of(arguments));
 		return Processes.run(command, environment, Duration.ofSeconds(120));
