@@ -27,7 +27,7 @@ import static io.netflixevents.testsupport.RunningSystem.CONSUMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 14: DynamoDB's contention and throttling errors, normal on AWS under load, are survived. Each consumer's
+ * DynamoDB's contention and throttling errors, normal on AWS under load, are survived. Each consumer's
  * DynamoDB calls pass its own {@link DynamoDbProxy} with {@link DynamoDbFaults}: a quarter of its transactions are
  * cancelled ({@code TransactionConflict}, which holds the item for a while as a transaction in progress does, or
  * {@code ThrottlingError}) or throttled ({@code ProvisionedThroughputExceeded}, {@code ThrottlingException},

@@ -52,7 +52,7 @@ final class CapacityReport {
 		Files.createDirectories(out);
 		Files.createDirectories(raw);
 		Files.writeString(raw.resolve("capacity.json"), JSON.writeValueAsString(figures));
-		StringBuilder md = new StringBuilder("# Capacity model (issue 14)")
+		StringBuilder md = new StringBuilder("# DynamoDB capacity model")
 			.append(smoke ? " (SMOKE RUN: a few hundred events, not figures)" : "").append("\n\n");
 		md.append("- When: ").append(when).append("; ").append(num(minutes)).append(" min; `bench/run.sh --capacity").append(smoke ? " --smoke" : "")
 			.append("`\n");
@@ -70,8 +70,8 @@ final class CapacityReport {
 				+ "left (the table starts empty and only the service writes it, through the proxy); after, the item "
 				+ "put, or the updated item read back from the emulator; one item's writes are recorded one at a "
 				+ "time.\n");
-		md.append("- Designs: *before* = the consumer services at commit 865cdbe (today's design when issue 14 was "
-				+ "written), *after* = the services of the checkout that ran this. Each service's design ran on its "
+		md.append("- Designs: *before* = the consumer services at commit 865cdbe (the design before the "
+				+ "data model of docs/data-model.md), *after* = the services of the checkout that ran this. Each service's design ran on its "
 				+ "own queue and table for at most 5 minutes of rounds: a slow design applies fewer events.\n");
 		md.append("- Event-path reads (RRU / event) include the rollup refresh's reads during the rounds, less the "
 				+ "quiet seconds' rate; the emulator applies a few dozen events/s, so a refresh touches almost one "
