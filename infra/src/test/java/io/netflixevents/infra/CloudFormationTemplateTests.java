@@ -306,9 +306,14 @@ class CloudFormationTemplateTests {
 	}
 
 	@Test
-	void everyDeadLetterQueueBacklogAndTableHasAnAlarmThatNotifiesTheAlarmTopic() {
+	void failedDeliveriesAndEveryDeadLetterQueueBacklogAndTableHaveAnAlarmThatNotifiesTheAlarmTopic() {
 		Map<String, Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm");
-		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size());
+		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size() + 1);
+		assertThat(alarms.get("DeliveryFailureAlarm")).containsEntry("Namespace", "AWS/SNS")
+			.containsEntry("MetricName", "NumberOfNotificationsFailed")
+			.containsEntry("Dimensions",
+					List.of(Map.of("Name", "TopicName", "Value", Map.of("Fn::GetAtt", "Topic.TopicName"))))
+			.containsEntry("Threshold", 0);
 		assertThat(alarms.values()).allSatisfy(alarm -> assertThat(alarm)
 			.containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic")))
 			.containsEntry("TreatMissingData", "notBreaching")
