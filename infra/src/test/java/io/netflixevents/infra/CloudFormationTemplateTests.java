@@ -5,9 +5,11 @@ import static io.netflixevents.infra.CloudFormationTemplate.cast;
 import static io.netflixevents.infra.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class CloudFormationTemplateTests {
 
 	/** The subscriptions of the event topic (the alarm topic has its own). */
 	private Map<String, Map<String, Object>> topicSubscriptions() {
-		Map<String, Map<String, Object>> subscriptions = new java.util.HashMap<>(
+		Map<String, Map<String, Object>> subscriptions = new HashMap<>(
 				template.ofType("AWS::SNS::Subscription"));
 		subscriptions.values().removeIf(s -> !Map.of("Ref", "Topic").equals(s.get("TopicArn")));
 		return subscriptions;
@@ -79,7 +81,7 @@ class CloudFormationTemplateTests {
 		assertThat(policies).hasSize(8);
 		for (String queue : Services.CONSUMERS.values()
 			.stream()
-			.flatMap(s -> java.util.stream.Stream.of(Services.capitalized(s) + "Queue",
+			.flatMap(s -> Stream.of(Services.capitalized(s) + "Queue",
 					Services.capitalized(s) + "DeliveryDeadLetterQueue"))
 			.toList()) {
 			Map<String, Object> policy = policies.get(queue + "Policy");

@@ -25,10 +25,9 @@ import org.junit.jupiter.api.Test;
  * The template and the infra/aws scripts against moto's CloudFormation. Moto creates most of the template but
  * silently skips five resource types it does not implement (it reports them without a type or physical id):
  * AWS::SNS::Subscription, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::S3::BucketPolicy and
- * AWS::CloudWatch::Alarm. It also ignores some properties it does
- * not model (bucket versioning, public access block, lifecycle, the DLQs' RedriveAllowPolicy, the tables' TTL and
- * point-in-time recovery, and their SSESpecification, which it reads under the API's key {@code Enabled} rather than
- * CloudFormation's {@code SSEEnabled}). Those parts are checked statically by {@link CloudFormationTemplateTests}
+ * AWS::CloudWatch::Alarm. It also ignores some properties it does not model (bucket versioning, public access block,
+ * lifecycle, the DLQs' RedriveAllowPolicy, the tables' TTL and point-in-time recovery, and their SSESpecification,
+ * which it reads under the API's key {@code Enabled} rather than CloudFormation's {@code SSEEnabled}). Those parts are checked statically by {@link CloudFormationTemplateTests}
  * and by cfn-lint; the subscriptions, queue policies and table TTL of the same topology are exercised against moto
  * through the topology script in {@link LocalStackHookTests}.
  * Moto also leaves the outputs of a stack created through a change set (what {@code aws cloudformation deploy}
