@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Moves the messages in a service's dead-letter queue back to its queue, once the cause is fixed, and says how many.
-#   infra/aws/redrive.sh search-service        (or: search)
-# On AWS (and LocalStack) SQS moves them itself (StartMessageMoveTask). Where that is missing (moto) or when
-# REDRIVE_METHOD=copy, the script receives, re-sends and deletes them in batches of 10; it moves at most the number
-# of messages the DLQ held when it started, so a message that fails again cannot keep it busy.
-# AWS_REGION, AWS_ENDPOINT_URL: see common.sh. Queues are found by name (netflix-events-<service>[-dlq]).
+# Moves the messages in one of a service's dead-letter queues back to its queue, once the cause is fixed, and says
+# how many.
+#   infra/aws/redrive.sh search-service              (or: search) from netflix-events-search-dlq: events the service
+#                                                    could not apply in 5 receives
+#   infra/aws/redrive.sh search-service --delivery   from netflix-events-search-delivery-dlq: events SNS could not
+#                                                    deliver to the queue (fix the queue's policy or key first)
+# On AWS (and LocalStack) SQS moves them itself (StartMessageMoveTask). Where that is missing (moto), where SQS
+# refuses it, or when REDRIVE_METHOD=copy, the script receives, re-sends and deletes them in batches of 10; it moves
+# at most the number of messages the DLQ held when it started, so a message that fails again cannot keep it busy.
+# AWS_REGION, AWS_ENDPOINT_URL: see common.sh. Queues are found by name (netflix-events-<service>[-delivery]-dlq).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-(($# == 1)) || die "usage: redrive.sh <service>"
+if ! (($# == 1 || $# == 2)) || [[ $# == 2 && "$2" != --delivery ]]; then
+  die "usage: redrive.sh <service> [--delivery]"
+fi
 service=$(service_name "$1")
 [[ "$service" != frontend-service ]] || die "frontend-service has no queue"
 queue="netflix-events-${service%-service}"
-dlq="$queue-dlq"
+dlq="$queue${2:+-delivery}-dlq"
 
 queue_url=$(aws_ sqs get-queue-url --queue-name "$queue" --query QueueUrl --output text)
 dlq_url=$(aws_ sqs get-queue-url --queue-name "$dlq" --query QueueUrl --output text)

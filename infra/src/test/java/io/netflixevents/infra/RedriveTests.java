@@ -72,20 +72,44 @@ class RedriveTests {
 	}
 
 	@Test
+	void movesWhatSnsCouldNotDeliverBackToTheQueue() {
+		// the delivery DLQ is the stack's (infra/local/topology.sh has no subscription DLQs), as SNS leaves it
+		String deliveries = (String) aws
+			.call("sqs", "create-queue", "--queue-name", "netflix-events-streaming-delivery-dlq")
+			.get("QueueUrl");
+		for (int i = 1; i <= 3; i++) {
+			aws.call("sqs", "send-message", "--queue-url", deliveries, "--message-body", "{\"undelivered\":" + i + "}");
+		}
+
+		String printed = redrive("streaming-service", "--delivery");
+
+		assertThat(printed).contains(
+				"moved 3 message(s) from netflix-events-streaming-delivery-dlq to netflix-events-streaming");
+		assertThat(count(deliveries)).isZero();
+		assertThat(count(url("netflix-events-streaming"))).isEqualTo(3);
+	}
+
+	@Test
 	void saysSoWhenTheDeadLetterQueueIsEmpty() {
 		assertThat(redrive("user")).contains("moved 0 message(s) from netflix-events-user-dlq to netflix-events-user");
 	}
 
 	@Test
-	void refusesTheFrontendAndUnknownServices() {
+	void refusesTheFrontendUnknownServicesAndUnknownOptions() {
+		Processes.Result unknownOption = Processes.execute(List.of("infra/aws/redrive.sh", "search", "--all"),
+				moto.environment(), Duration.ofSeconds(30));
+		assertThat(unknownOption.succeeded()).isFalse();
+		assertThat(unknownOption.output()).contains("usage: redrive.sh <service> [--delivery]");
 		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "frontend-service"), moto.environment(),
 				Duration.ofSeconds(30)).exitCode()).isNotZero();
 		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "billing"), moto.environment(),
 				Duration.ofSeconds(30)).output()).contains("unknown service 'billing'");
 	}
 
-	private static String redrive(String service) {
-		return Processes.run(List.of("infra/aws/redrive.sh", service), moto.environment(), Duration.ofSeconds(180));
+	private static String redrive(String... arguments) {
+		List<String> command = new ArrayList<>(List.of("infra/aws/redrive.sh"));
+		command.addAll(List.of(arguments));
+		return Processes.run(command, moto.environment(), Duration.ofSeconds(180));
 	}
 
 	private static String url(String queue) {
