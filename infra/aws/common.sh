@@ -41,6 +41,12 @@ stack_output() {
     --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
 }
 
+# The physical id of one of the stack's resources (a bucket's name), empty when the stack has no such resource.
+stack_resource() {
+  aws_ cloudformation list-stack-resources --stack-name "$STACK_NAME" --output text \
+    --query "StackResourceSummaries[?LogicalResourceId=='$1'].PhysicalResourceId | [0]" 2>/dev/null || true
+}
+
 # recommendation-service, recommendation -> recommendation-service
 service_name() {
   local name="${1%-service}-service"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Creates or updates the netflix-events stack from infra/cloudformation/netflix-events.yaml and prints its outputs.
-#   infra/aws/deploy.sh                                   topic, queues, bucket, IAM roles and instance profiles
-#   infra/aws/deploy.sh CreateInstances=true KeyName=my-key AdminCidr=203.0.113.7/32
-#                                                         ... and one EC2 instance per service
-#   infra/aws/deploy.sh AlarmEmail=you@example.com         ... the alarms mailed to you (confirm SNS's e-mail first)
-# Arguments are template parameters (Key=Value). STACK_NAME, AWS_REGION, AWS_ENDPOINT_URL: see common.sh.
-# The template goes through a private bucket of its own (template_bucket in common.sh), created on first use.
+#   infra/aws/deploy.sh                             topic, queues, buckets, tables, roles, alarms, dashboard
+#   infra/aws/deploy.sh AlarmEmail=you@example.com   ... the alarms mailed to you (confirm SNS's e-mail first)
+#   infra/aws/deploy.sh ClientCidr=203.0.113.7/32    ... the load balancer open to that address only
+# Arguments are template parameters (Key=Value); those not given keep their value in the stack. The instances come
+# with the first release (infra/aws/release.sh, which sets ReleaseId). STACK_NAME, AWS_REGION, AWS_ENDPOINT_URL:
+# see common.sh. The template goes through a private bucket of its own (template_bucket in common.sh), created on
+# first use.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Deletes everything deploy.sh created: empties the versioned archive bucket (every version and delete marker),
-# then deletes the stack and waits until it is gone, and the bucket that deploy.sh uploaded the template to.
+# Deletes everything deploy.sh and release.sh created: empties the versioned archive and artifacts buckets (every
+# version and delete marker), deletes the stack (the instances and load balancers with it) and waits until it is
+# gone, then deletes the bucket that deploy.sh uploaded the template to.
 #   infra/aws/teardown.sh          asks you to type the stack name
 #   infra/aws/teardown.sh --yes    no question (scripts, CI)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 if [[ "${1:-}" != --yes ]]; then
-  read -r -p "Delete stack $STACK_NAME and every object in its bucket? Type its name: " answer
+  read -r -p "Delete stack $STACK_NAME and every object in its buckets? Type its name: " answer
   [[ "$answer" == "$STACK_NAME" ]] || die "not deleted"
 fi
 
-bucket=$(stack_output AwsS3Bucket 2>/dev/null || true)
-if [[ -n "$bucket" && "$bucket" != None ]] && aws_ s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
-  deleted=0
+# Deletes every version and delete marker of one of the stack's buckets, if it is there.
+empty_bucket() {
+  local bucket batch deleted=0
+  bucket=$(stack_resource "$1")
+  [[ -n "$bucket" && "$bucket" != None ]] && aws_ s3api head-bucket --bucket "$bucket" >/dev/null 2>&1 || return 0
   while :; do
     # up to 1000 versions and delete markers per round, the most one delete-objects call takes
     batch=$(aws_ s3api list-object-versions --bucket "$bucket" --max-items 1000 --output json \
@@ -28,7 +31,10 @@ print(json.dumps({"Objects": objects, "Quiet": True}) if objects else "")')
     deleted=$((deleted + $(python3 -c 'import json, sys; print(len(json.loads(sys.argv[1])["Objects"]))' "$batch")))
   done
   echo "bucket  $bucket emptied ($deleted versions and delete markers)"
-fi
+}
+
+empty_bucket ArchiveBucket
+empty_bucket ArtifactsBucket
 
 aws_ cloudformation delete-stack --stack-name "$STACK_NAME"
 aws_ cloudformation wait stack-delete-complete --stack-name "$STACK_NAME"

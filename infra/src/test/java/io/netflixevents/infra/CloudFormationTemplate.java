@@ -59,6 +59,10 @@ final class CloudFormationTemplate {
 		return map(root, "Outputs");
 	}
 
+	Map<String, Object> parameters() {
+		return map(root, "Parameters");
+	}
+
 	/** Logical id to properties of every resource of that type, in template order. */
 	Map<String, Map<String, Object>> ofType(String type) {
 		Map<String, Map<String, Object>> found = new LinkedHashMap<>();

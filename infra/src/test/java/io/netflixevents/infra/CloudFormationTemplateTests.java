@@ -106,20 +106,30 @@ class CloudFormationTemplateTests {
 
 	@Test
 	void archiveBucketIsPrivateEncryptedVersionedTlsOnlyAndAgesItsObjects() {
-		Map<String, Object> bucket = template.properties("ArchiveBucket");
+		assertPrivateEncryptedVersionedAndTlsOnly("ArchiveBucket");
+		assertThat(asList(map(template.properties("ArchiveBucket"), "LifecycleConfiguration").get("Rules")))
+			.anySatisfy(rule -> assertThat(cast(rule)).containsEntry("Status", "Enabled")
+				.containsEntry("Prefix", "events/")
+				.containsKey("NoncurrentVersionExpiration"));
+	}
+
+	@Test
+	void artifactsBucketIsPrivateEncryptedVersionedAndTlsOnly() {
+		assertPrivateEncryptedVersionedAndTlsOnly("ArtifactsBucket");
+		assertThat(map(template.outputs(), "ArtifactsBucket")).containsEntry("Value", Map.of("Ref", "ArtifactsBucket"));
+	}
+
+	private void assertPrivateEncryptedVersionedAndTlsOnly(String id) {
+		Map<String, Object> bucket = template.properties(id);
 		assertThat(map(bucket, "PublicAccessBlockConfiguration")).containsEntry("BlockPublicAcls", true)
 			.containsEntry("BlockPublicPolicy", true)
 			.containsEntry("IgnorePublicAcls", true)
 			.containsEntry("RestrictPublicBuckets", true);
 		assertThat(asList(map(bucket, "BucketEncryption").get("ServerSideEncryptionConfiguration"))).isNotEmpty();
 		assertThat(map(bucket, "VersioningConfiguration")).containsEntry("Status", "Enabled");
-		assertThat(asList(map(bucket, "LifecycleConfiguration").get("Rules")))
-			.anySatisfy(rule -> assertThat(cast(rule)).containsEntry("Status", "Enabled")
-				.containsEntry("Prefix", "events/")
-				.containsKey("NoncurrentVersionExpiration"));
 
-		Map<String, Object> policy = template.properties("ArchiveBucketPolicy");
-		assertThat(policy).containsEntry("Bucket", Map.of("Ref", "ArchiveBucket"));
+		Map<String, Object> policy = template.properties(id + "Policy");
+		assertThat(policy).containsEntry("Bucket", Map.of("Ref", id));
 		assertThat(asList(map(policy, "PolicyDocument").get("Statement"))).anySatisfy(s -> {
 			Map<String, Object> statement = cast(s);
 			assertThat(statement).containsEntry("Effect", "Deny")
@@ -130,34 +140,67 @@ class CloudFormationTemplateTests {
 	}
 
 	@Test
-	void everyIamStatementNamesSpecificResourcesForS3SnsAndSqsActions() {
+	void everyIamStatementNamesSpecificResourcesOfItsOwnService() {
 		Map<String, Map<String, Object>> roles = template.ofType("AWS::IAM::Role");
 		assertThat(roles).hasSize(5);
 		assertThat(template.ofType("AWS::IAM::Policy")).isEmpty();
 		assertThat(template.ofType("AWS::IAM::ManagedPolicy")).isEmpty();
 		roles.forEach((id, role) -> {
+			String service = serviceOfRole(id);
 			assertThat(role).as(id).doesNotContainKey("ManagedPolicyArns");
 			for (Object policy : asList(role.get("Policies"))) {
 				for (Object s : asList(map(cast(policy), "PolicyDocument").get("Statement"))) {
 					Map<String, Object> statement = cast(s);
 					assertThat(statement).as(id).containsEntry("Effect", "Allow").doesNotContainKey("NotResource");
 					List<Object> actions = asList(statement.get("Action"));
-					assertThat(actions).as(id)
-						.allSatisfy(action -> assertThat((String) action).matches("(s3|sns|sqs|dynamodb):\\w+"));
+					assertThat(actions).as(id).allSatisfy(action -> assertThat((String) action)
+						.matches("(s3|sns|sqs|dynamodb):\\w+|autoscaling:CompleteLifecycleAction"));
 					assertThat(asList(statement.get("Resource"))).as(id + " resources").allSatisfy(resource -> {
-						if (resource instanceof String literal) {
-							assertThat(literal).doesNotContain("*");
-						}
-						else {
-							assertThat(cast(resource)).containsAnyOf(Map.entry("Ref", "Topic"),
-									Map.entry("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
-									Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")),
-									Map.entry("Fn::GetAtt", id.replace("Role", "Table.Arn")));
-						}
+						assertThat(resource).isNotInstanceOf(String.class);
+						assertThat(cast(resource)).containsAnyOf(Map.entry("Ref", "Topic"),
+								Map.entry("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
+								Map.entry("Fn::Sub", "${ArtifactsBucket.Arn}/releases/*/" + service + "/*"),
+								Map.entry("Fn::Sub", GROUP_ARN + service),
+								Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")),
+								Map.entry("Fn::GetAtt", id.replace("Role", "Table.Arn")));
 					});
 				}
 			}
 		});
+	}
+
+	private static final String GROUP_ARN = "arn:${AWS::Partition}:autoscaling:${AWS::Region}:${AWS::AccountId}"
+			+ ":autoScalingGroup:*:autoScalingGroupName/${AWS::StackName}-";
+
+	/** FrontendRole -> frontend-service. */
+	private static String serviceOfRole(String roleId) {
+		return roleId.substring(0, roleId.length() - "Role".length()).toLowerCase() + "-service";
+	}
+
+	@Test
+	void eachInstanceMayOnlyFetchItsOwnServicesReleasesAndEachConsumerOnlyCompleteItsOwnGroupsTermination() {
+		for (String service : Services.ALL) {
+			String name = Services.capitalized(service.replace("-service", ""));
+			List<Map<String, Object>> fetches = statements(name + "Role").stream()
+				.filter(statement -> asList(statement.get("Action")).contains("s3:GetObject"))
+				.toList();
+			assertThat(fetches).as(name).singleElement().satisfies(statement -> {
+				assertThat(asList(statement.get("Action"))).containsExactly("s3:GetObject");
+				assertThat(statement.get("Resource"))
+					.isEqualTo(Map.of("Fn::Sub", "${ArtifactsBucket.Arn}/releases/*/" + service + "/*"));
+			});
+			List<Map<String, Object>> lifecycle = statements(name + "Role").stream()
+				.filter(statement -> asList(statement.get("Action")).contains("autoscaling:CompleteLifecycleAction"))
+				.toList();
+			if (service.equals(Services.FRONTEND)) {
+				assertThat(lifecycle).isEmpty();
+			}
+			else {
+				assertThat(lifecycle).singleElement()
+					.satisfies(statement -> assertThat(statement.get("Resource"))
+						.isEqualTo(Map.of("Fn::Sub", GROUP_ARN + service)));
+			}
+		}
 	}
 
 	@Test
@@ -241,23 +284,6 @@ class CloudFormationTemplateTests {
 	}
 
 	@Test
-	void outputsAndInstancesGiveEachConsumerItsTable() {
-		Map<String, Object> outputs = template.outputs();
-		for (String shortName : Services.CONSUMERS.values()) {
-			String name = Services.capitalized(shortName);
-			assertThat(map(outputs, name + "Table")).containsEntry("Value", Map.of("Ref", name + "Table"))
-				.doesNotContainKey("Condition");
-			Map<String, Object> instance = template.properties(name + "Instance");
-			List<Object> sub = asList(map(map(instance, "UserData"), "Fn::Base64").get("Fn::Sub"));
-			assertThat((String) sub.get(0)).contains("AWS_DYNAMODB_TABLE=${Table}");
-			assertThat(cast(sub.get(1))).containsEntry("Table", Map.of("Ref", name + "Table"));
-		}
-		List<Object> frontend = asList(
-				map(map(template.properties("FrontendInstance"), "UserData"), "Fn::Base64").get("Fn::Sub"));
-		assertThat((String) frontend.get(0)).doesNotContain("AWS_DYNAMODB_TABLE");
-	}
-
-	@Test
 	void everyServiceHasAnInstanceProfileForItsRole() {
 		Map<String, Map<String, Object>> profiles = template.ofType("AWS::IAM::InstanceProfile");
 		assertThat(profiles).hasSize(5);
@@ -274,43 +300,15 @@ class CloudFormationTemplateTests {
 		for (String shortName : Services.CONSUMERS.values()) {
 			String name = Services.capitalized(shortName);
 			assertThat(map(outputs, name + "QueueUrl")).containsEntry("Value", Map.of("Ref", name + "Queue"));
+			assertThat(map(outputs, name + "Table")).containsEntry("Value", Map.of("Ref", name + "Table"))
+				.doesNotContainKey("Condition");
 		}
-	}
-
-	@Test
-	void optionalInstancesRunEachJarAsASystemdUnitWithTheServiceEnvironment() {
-		assertThat(map(template.properties("InstanceLaunchTemplate"), "LaunchTemplateData"))
-			.containsEntry("MetadataOptions", Map.of("HttpTokens", "required", "HttpEndpoint", "enabled"));
-		Map<String, Map<String, Object>> instances = template.ofType("AWS::EC2::Instance");
-		assertThat(instances).hasSize(5);
-		instances.forEach((id, instance) -> {
-			assertThat(map(template.resources(), id)).containsEntry("Condition", "WithInstances");
-			assertThat(instance).containsEntry("ImageId", Map.of("Ref", "LatestAmiId"))
-				.containsEntry("IamInstanceProfile", Map.of("Ref", id.replace("Instance", "InstanceProfile")));
-			List<Object> sub = asList(map(map(instance, "UserData"), "Fn::Base64").get("Fn::Sub"));
-			String script = (String) sub.get(0);
-			Map<String, Object> variables = cast(sub.get(1));
-			String service = (String) variables.get("Service");
-			assertThat(variables).containsEntry("Port", Services.PORTS.get(service));
-			assertThat(script).contains("EnvironmentFile=/etc/netflix-events/${Service}.env", "AWS_REGION=${AWS::Region}",
-					"SERVER_PORT=${Port}", "systemctl enable ${Service}.service");
-			if (service.equals(Services.FRONTEND)) {
-				assertThat(script).contains("AWS_SNS_TOPIC=${Topic}", "AWS_S3_BUCKET=${ArchiveBucket}",
-						"SEARCH_SERVICE_URL=http://${SearchInstance.PrivateDnsName}:8082");
-			}
-			else {
-				assertThat(script).contains("AWS_SQS_QUEUE_URL=${QueueUrl}");
-				assertThat(variables).containsEntry("QueueUrl",
-						Map.of("Ref", Services.capitalized(Services.CONSUMERS.get(service)) + "Queue"));
-			}
-		});
-		assertThat(template.type("InstanceSecurityGroup")).isEqualTo("AWS::EC2::SecurityGroup");
 	}
 
 	@Test
 	void failedDeliveriesAndEveryDeadLetterQueueBacklogAndTableHaveAnAlarmThatNotifiesTheAlarmTopic() {
 		Map<String, Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm");
-		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size() + 1);
+		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size() + 2);
 		assertThat(alarms.get("DeliveryFailureAlarm")).containsEntry("Namespace", "AWS/SNS")
 			.containsEntry("MetricName", "NumberOfNotificationsFailed")
 			.containsEntry("Dimensions",

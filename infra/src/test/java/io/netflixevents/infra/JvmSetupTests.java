@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One JVM setup for every start of a service: {@code infra/local/launch.sh} holds the flags; the Dockerfile's
  * training run and entry point use the same ones on the same Java; the EC2 instances start the jar through
- * launch.sh itself, on that Java, from where {@code push-jar.sh} puts the jar and the script.
+ * launch.sh itself, on that Java, as {@code infra/aws/boot.sh} installs them from the release.
  */
 class JvmSetupTests {
 
@@ -49,27 +49,29 @@ class JvmSetupTests {
 	}
 
 	@Test
-	void everyInstanceStartsItsJarThroughLaunchShOnTheDockerfilesJava() throws IOException {
+	void everyInstanceBootsItsJarThroughLaunchShOnTheDockerfilesJava() throws IOException {
 		Matcher runtime = Pattern.compile("FROM eclipse-temurin:(\\d+)-jre\\S*\\s*\\n(?!.*\\bFROM\\b)", Pattern.DOTALL)
 			.matcher(Files.readString(ProjectFiles.resolve("Dockerfile")));
 		assertThat(runtime.find()).as("the Dockerfile's runtime image").isTrue();
 		int java = Integer.parseInt(runtime.group(1));
 		assertThat(java).as("launch.sh uses an AOT cache from Java 24 on").isGreaterThanOrEqualTo(24);
 
-		CloudFormationTemplate template = CloudFormationTemplate.load();
-		Map<String, Map<String, Object>> instances = template.ofType("AWS::EC2::Instance");
-		assertThat(instances).hasSize(Services.ALL.size());
-		instances.values().forEach(instance -> {
-			String script = (String) asList(map(map(instance, "UserData"), "Fn::Base64").get("Fn::Sub")).get(0);
-			assertThat(script).contains("dnf install -y java-" + java + "-amazon-corretto-headless",
-					"ConditionPathExists=" + ON_INSTANCE + "${Service}/target/${Service}.jar",
-					"ExecStart=" + ON_INSTANCE + "infra/local/launch.sh ${Service}")
-				.doesNotContain("/usr/bin/java", "java -jar");
-		});
+		String boot = Files.readString(ProjectFiles.resolve("infra/aws/boot.sh"));
+		assertThat(boot).contains("java_package=java-" + java + "-amazon-corretto-headless",
+				"ExecStart=$home/infra/local/launch.sh $service", "home=" + ON_INSTANCE.replaceAll("/$", ""))
+			.doesNotContain("java -jar");
+		assertThat(Files.readString(ProjectFiles.resolve("infra/aws/release.sh")))
+			.contains("\"$ROOT/infra/local/launch.sh\"", "\"$ROOT/infra/aws/boot.sh\"");
 
-		String pushJar = Files.readString(ProjectFiles.resolve("infra/aws/push-jar.sh"));
-		assertThat(pushJar).contains("$ROOT/infra/local/launch.sh", ON_INSTANCE + "infra/local/launch.sh",
-				ON_INSTANCE + "$service/target/$service.jar");
+		CloudFormationTemplate template = CloudFormationTemplate.load();
+		Map<String, Map<String, Object>> launchTemplates = template.ofType("AWS::EC2::LaunchTemplate");
+		assertThat(launchTemplates).hasSize(Services.ALL.size());
+		launchTemplates.values().forEach(launchTemplate -> {
+			String script = (String) asList(
+					map(map(map(launchTemplate, "LaunchTemplateData"), "UserData"), "Fn::Base64").get("Fn::Sub"))
+				.get(0);
+			assertThat(script).contains("bash \"$boot\" ${Service}").doesNotContain("java");
+		});
 	}
 
 }
