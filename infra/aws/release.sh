@@ -66,6 +66,11 @@ roll_out() {
     done
   done
   ((failed == 0)) || die "the release did not roll out everywhere: aws autoscaling describe-instance-refreshes"
+  # The first release's instances are new, so its refreshes end at once: wait until every target is healthy.
+  for service in "${SERVICES[@]}"; do
+    aws_ elbv2 wait target-in-service --target-group-arn "$(stack_resource "$(output_prefix "$service")TargetGroup")" ||
+      die "$service's instances did not pass their health checks: see its target group"
+  done
 }
 
 new_id() {

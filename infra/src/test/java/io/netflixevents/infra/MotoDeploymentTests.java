@@ -131,12 +131,15 @@ class MotoDeploymentTests {
 		assertThat(createdResources()).containsExactlyInAnyOrderElementsOf(expected);
 		assertFleet();
 
+		String internalLoadBalancer = (String) cast(asList(aws.call("elbv2", "describe-load-balancers")
+			.get("LoadBalancers")).stream().filter(b -> "internal".equals(cast(b).get("Scheme"))).findFirst().orElseThrow())
+			.get("DNSName");
 		for (String service : Services.ALL) {
 			String userData = launchTemplateUserData(service);
 			Processes.run(List.of("bash", "-n", "-c", userData), Map.of(), Duration.ofSeconds(10));
 			InstanceBoot boot = InstanceBoot.run(userData, Files.createDirectories(scratch.resolve(service)),
 					moto.environment());
-			assertBooted(boot, service, jars);
+			assertBooted(boot, service, jars, internalLoadBalancer);
 		}
 
 		// moto deletes a stack's resources in no dependency order and so fails on the VPC while its instances
@@ -200,7 +203,8 @@ class MotoDeploymentTests {
 			.toList();
 	}
 
-	private void assertBooted(InstanceBoot boot, String service, Path jars) throws IOException {
+	private void assertBooted(InstanceBoot boot, String service, Path jars, String internalLoadBalancer)
+			throws IOException {
 		String jar = "/opt/netflix-events/" + service + "/target/" + service + ".jar";
 		assertThat(boot.file(jar)).hasSameTextualContentAs(jars.resolve(service + ".jar"));
 		assertThat(boot.file("/opt/netflix-events/infra/local/launch.sh"))
@@ -215,7 +219,7 @@ class MotoDeploymentTests {
 		List<String> units = new java.util.ArrayList<>(List.of(service + ".service"));
 		if (service.equals(Services.FRONTEND)) {
 			assertThat(environment).contains("AWS_SNS_TOPIC=" + topicArn() + "\n",
-					"SEARCH_SERVICE_URL=http://" + STACK + "-internal-");
+					"SEARCH_SERVICE_URL=http://" + internalLoadBalancer + ":8082\n");
 		}
 		else {
 			String shortName = Services.CONSUMERS.get(service);
