@@ -4,7 +4,7 @@
 # runs every case with 0 ms and 15 ms added per AWS request, and writes bench/results/results.md and chart.png.
 #   bench/run.sh           the full run (10-14 minutes on 2 cores, build included)
 #   bench/run.sh --smoke   every case for a second or two, results in bench/results/raw/smoke/ (no timing asserted)
-#   bench/run.sh [--smoke] --cases 5 [--latencies 0]   some cases only (0-6, comma-separated), at some added latencies;
+#   bench/run.sh [--smoke] --cases 5 [--latencies 0]   some cases only (0-7, comma-separated), at some added latencies;
 #                          a full-length one writes to bench/results/raw/partial/
 #   bench/run.sh --capacity [--smoke]   the DynamoDB capacity model instead: DynamoDB units, keys and item sizes of
 #                          the four consumers under a Zipf workload, for the design at commit $CAPACITY_BEFORE and now;

@@ -138,7 +138,7 @@ public final class Bench {
 		this.logs = out.resolve("raw/logs");
 		this.topology = Topology.create(fauxqs, stores);
 		this.directSqs = Aws.sqs(fauxqs);
-		this.serviceFlags = serviceFlags(root);
+		this.serviceFlags = serviceFlags(root, SteadyState.SETUPS.get(0));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -219,7 +219,7 @@ public final class Bench {
 		return runs;
 	}
 
-	private static void log(String message) {
+	static void log(String message) {
 		System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
 	}
 
@@ -312,9 +312,8 @@ public final class Bench {
 				done.close();
 				processes.remove(done);
 			}
-			for (String service : Topology.SERVICES) {
-				directSqs.purgeQueue(p -> p.queueUrl(topology.queueUrl("netflix-events-" + service)));
-			}
+			attempt("case 7", latency, () -> new SteadyState(this).run(latency, aws, environment, rows::add));
+			purgeServiceQueues();
 
 			for (int i = 0; i < Topology.SERVICES.size(); i++) {
 				String service = Topology.SERVICES.get(i);
@@ -722,11 +721,42 @@ public final class Bench {
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
 
+	/** Empties the four services' queues of what a load case published while no consumer ran. */
+	void purgeServiceQueues() {
+		for (String service : Topology.SERVICES) {
+			directSqs.purgeQueue(p -> p.queueUrl(topology.queueUrl("netflix-events-" + service)));
+		}
+	}
+
+	String topicArn() {
+		return topology.topicArn;
+	}
+
+	Path logs() {
+		return logs;
+	}
+
+	/** Builds what a start of the service needs ({@code launch.sh --prepare}: its extracted jar and class archive). */
+	void prepare(String service, Map<String, String> environment) throws java.io.IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(launcher(), "--prepare", service).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process prepare = builder.start();
+		String output = new String(prepare.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (prepare.waitFor() != 0) {
+			throw new IllegalStateException("launch.sh --prepare " + service + " failed: " + output);
+		}
+	}
+
+	/** The JVM flags of one of launch.sh's setups ({@code JVM_SETUP}). */
+	String flagsOf(String setup) throws java.io.IOException, InterruptedException {
+		return serviceFlags(root, setup);
+	}
+
 	private static URI eventsUrl(int port) {
 		return URI.create("http://127.0.0.1:" + port + "/api/events/movie-details-viewed");
 	}
 
-	private static String body(int worker, long sequence) {
+	static String body(int worker, long sequence) {
 		return "{\"userId\":\"bench-user-" + worker + "\",\"movieId\":" + (1 + sequence % 500)
 				+ ",\"movieTitle\":\"Bench " + (1 + sequence % 500) + "\"}";
 	}
@@ -749,9 +779,11 @@ public final class Bench {
 		return Duration.ofSeconds(seconds);
 	}
 
-	private static String serviceFlags(Path root) throws java.io.IOException, InterruptedException {
-		Process flags = new ProcessBuilder(root.resolve(LAUNCHER).toString(), "--flags").redirectErrorStream(true)
-			.start();
+	private static String serviceFlags(Path root, String setup) throws java.io.IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(root.resolve(LAUNCHER).toString(), "--flags")
+			.redirectErrorStream(true);
+		builder.environment().put("JVM_SETUP", setup);
+		Process flags = builder.start();
 		String output = new String(flags.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		if (flags.waitFor() != 0) {
 			throw new IllegalStateException("launch.sh --flags failed: " + output);
@@ -788,7 +820,7 @@ public final class Bench {
 	}
 
 	/** Starts a service as users do (infra/local/launch.sh: extracted jar, AOT cache or CDS archive, its flags). */
-	private String launcher() {
+	String launcher() {
 		return root.resolve(LAUNCHER).toString();
 	}
 
@@ -802,29 +834,29 @@ public final class Bench {
 	}
 
 	/** CPU time this JVM used so far: the load generator, the raw loops and the latency proxy. */
-	private static long benchCpuNanos() {
+	static long benchCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
-	private static Stats.Summary summary(List<ClosedLoop.Result> results,
+	static Stats.Summary summary(List<ClosedLoop.Result> results,
 			java.util.function.ToDoubleFunction<ClosedLoop.Result> metric) {
 		return Stats.Summary.of(results.stream().map(r -> metric.applyAsDouble(r)).toList());
 	}
 
-	private static String failures(List<ClosedLoop.Result> results) {
+	static String failures(List<ClosedLoop.Result> results) {
 		long failed = results.stream().mapToLong(ClosedLoop.Result::failed).sum();
 		return failed == 0 ? "" : " [" + failed + " failed]";
 	}
 
-	private static Stats.Summary ratios(List<ClosedLoop.Result> ours, List<ClosedLoop.Result> baseline,
+	static Stats.Summary ratios(List<ClosedLoop.Result> ours, List<ClosedLoop.Result> baseline,
 			java.util.function.ToDoubleFunction<ClosedLoop.Result> metric) {
 		return ratios(ours.stream().map(r -> metric.applyAsDouble(r)).toList(),
 				baseline.stream().map(r -> metric.applyAsDouble(r)).toList());
 	}
 
 	/** Run i of ours over run i of the baseline (they ran back to back), summarised. */
-	private static Stats.Summary ratios(List<Double> ours, List<Double> baseline) {
+	static Stats.Summary ratios(List<Double> ours, List<Double> baseline) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < Math.min(ours.size(), baseline.size()); i++) {
 			ratios.add(ours.get(i) / baseline.get(i));

@@ -74,13 +74,16 @@ public final class ServiceProcess implements AutoCloseable {
 		return cpuTime(Path.of("/proc", Long.toString(process.pid()), "stat"));
 	}
 
-	/** CPU time used so far by the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...). */
+	/**
+	 * CPU time used so far by the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...; the
+	 * kernel keeps the first 15 characters of a thread's name, "C2 CompilerThre").
+	 */
 	Duration compilerCpuTime() throws IOException {
 		Duration total = Duration.ZERO;
 		try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
 			for (Path thread : (Iterable<Path>) threads::iterator) {
 				try {
-					if (Files.readString(thread.resolve("comm")).contains("CompilerThread")) {
+					if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
 						total = total.plus(cpuTime(thread.resolve("stat")));
 					}
 				}
