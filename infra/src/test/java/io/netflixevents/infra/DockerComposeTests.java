@@ -159,15 +159,7 @@ class DockerComposeTests {
 				// the training run stops before the listeners start, so the build needs no AWS
 				"-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar",
 				"\"-XX:AOTCache=app.aot\", \"-jar\", \"application.jar\"");
-		// the training run and the start use launch.sh's JVM flags
-		Matcher flags = Pattern.compile("(?m)^flags=\\((.+)\\)$")
-			.matcher(Files.readString(ProjectFiles.resolve("infra/local/launch.sh")));
-		assertThat(flags.find()).as("launch.sh's flags=(...) line").isTrue();
-		for (String flag : flags.group(1).split(" ")) {
-			assertThat(dockerfile).as("the start uses " + flag).contains("\"" + flag + "\", ");
-			assertThat(dockerfile).as("the training run uses " + flag)
-				.containsPattern("(?m)^    java .*" + Pattern.quote(flag) + "( |$)");
-		}
+		// that the training run and the start use launch.sh's JVM flags is JvmSetupTests's check
 		assertThat(Pattern.compile("(?m)^USER (\\S+)$").matcher(dockerfile).results().map(m -> m.group(1)).toList())
 			.singleElement()
 			.isNotIn("root", "0");
