@@ -19,6 +19,7 @@ print_env() {
   if [[ "$service" == frontend-service ]]; then
     echo "export AWS_SNS_TOPIC=$(output AwsSnsTopic)"
     echo "export AWS_S3_BUCKET=$(output AwsS3Bucket)"
+    echo "export ARCHIVE_COMPLETION_QUEUE=$(output ArchiveQueueUrl)"
   else
     echo "export AWS_SQS_QUEUE_URL=$(output "$(output_prefix "$service")QueueUrl")"
     echo "export AWS_DYNAMODB_TABLE=$(output "$(output_prefix "$service")Table")"

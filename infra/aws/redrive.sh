@@ -5,6 +5,8 @@
 #                                                    could not apply in 5 receives
 #   infra/aws/redrive.sh search-service --delivery   from netflix-events-search-delivery-dlq: events SNS could not
 #                                                    deliver to the queue (fix the queue's policy or key first)
+#   infra/aws/redrive.sh archive [--delivery]        the same for the archive's queue (frontend-service's archive
+#                                                    completion)
 # On AWS (and LocalStack) SQS moves them itself (StartMessageMoveTask). Where that is missing (moto), where SQS
 # refuses it, or when REDRIVE_METHOD=copy, the script receives, re-sends and deletes them in batches of 10; it moves
 # at most the number of messages the DLQ held when it started, so a message that fails again cannot keep it busy.
@@ -13,11 +15,15 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 if ! (($# == 1 || $# == 2)) || [[ $# == 2 && "$2" != --delivery ]]; then
-  die "usage: redrive.sh <service> [--delivery]"
+  die "usage: redrive.sh <service>|archive [--delivery]"
 fi
-service=$(service_name "$1")
-[[ "$service" != frontend-service ]] || die "frontend-service has no queue"
-queue="netflix-events-${service%-service}"
+if [[ "$1" == archive ]]; then
+  queue=netflix-events-archive # frontend-service's archive completion
+else
+  service=$(service_name "$1")
+  [[ "$service" != frontend-service ]] || die "frontend-service's queue is the archive's: redrive.sh archive"
+  queue="netflix-events-${service%-service}"
+fi
 dlq="$queue${2:+-delivery}-dlq"
 
 queue_url=$(aws_ sqs get-queue-url --queue-name "$queue" --query QueueUrl --output text)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Creates, or brings back in line, the whole netflix-events topology:
-#   SNS topic -> four SQS queues (each with a DLQ, redrive after 5 receives, raw delivery,
-#   a policy letting only this topic send), the S3 archive bucket, and one DynamoDB table per
-#   consumer service (its view and the ids of the events it applied).
+#   SNS topic -> five SQS queues, one per consumer service and the archive's (each with a DLQ, redrive after
+#   5 receives, raw delivery, a policy letting only this topic send), the S3 archive bucket, and one DynamoDB
+#   table per consumer service (its view and the ids of the events it applied).
 # Idempotent: run it as often as you like, against moto, LocalStack or real AWS.
 #   AWS_ENDPOINT_URL  emulator endpoint (unset: real AWS)
 #   AWS_REGION        region (default us-east-1)
@@ -15,6 +15,11 @@ export AWS_REGION AWS_DEFAULT_REGION="$AWS_REGION"
 TOPIC_NAME="${TOPIC_NAME:-netflix-events-topic}"
 BUCKET="${AWS_S3_BUCKET:-netflix-events-archive}"
 SERVICES=(recommendation search streaming user)
+# The archive's own subscription (frontend-service's archive completion stores what an ingest's S3 put left out):
+# it sees each message 15 s late, after the ingest's S3 put has ended (its call timeout is 5 s), and finds most
+# events stored already.
+ARCHIVE_QUEUE=archive
+ARCHIVE_DELAY_SECONDS=15
 
 # Queue settings from the tutorial: consumers get 60 s per message, messages live 1 day, no delivery delay,
 # 256 KB maximum; 20 s long polling; a message received 5 times without being deleted goes to the DLQ.
@@ -30,7 +35,8 @@ TABLE_TTL_ATTRIBUTE=expiresAt
 
 if [[ "${1:-}" == --print-settings ]]; then
   for name in TOPIC_NAME BUCKET VISIBILITY_TIMEOUT RETENTION_SECONDS DELAY_SECONDS MAX_MESSAGE_SIZE \
-      RECEIVE_WAIT_SECONDS MAX_RECEIVE_COUNT DLQ_RETENTION_SECONDS TABLE_TTL_ATTRIBUTE; do
+      RECEIVE_WAIT_SECONDS MAX_RECEIVE_COUNT DLQ_RETENTION_SECONDS TABLE_TTL_ATTRIBUTE ARCHIVE_QUEUE \
+      ARCHIVE_DELAY_SECONDS; do
     echo "$name=${!name}"
   done
   echo "SERVICES=${SERVICES[*]}"
@@ -64,8 +70,10 @@ fi
 subscribed=$(aws_ sns list-subscriptions-by-topic --topic-arn "$topic_arn" \
   --query 'Subscriptions[].Endpoint' --output text | tr '\t' ' ')
 
-for service in "${SERVICES[@]}"; do
+for service in "${SERVICES[@]}" "$ARCHIVE_QUEUE"; do
   queue="netflix-events-$service"
+  delay=$DELAY_SECONDS
+  [[ "$service" == "$ARCHIVE_QUEUE" ]] && delay=$ARCHIVE_DELAY_SECONDS
   queue_arn="arn:aws:sqs:$AWS_REGION:$account:$queue"
   dlq_arn="$queue_arn-dlq"
 
@@ -77,7 +85,7 @@ for service in "${SERVICES[@]}"; do
   redrive=$(printf '{"deadLetterTargetArn":"%s","maxReceiveCount":"%s"}' "$dlq_arn" "$MAX_RECEIVE_COUNT")
   attributes=$(python3 -c 'import json,sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
     VisibilityTimeout "$VISIBILITY_TIMEOUT" MessageRetentionPeriod "$RETENTION_SECONDS" \
-    DelaySeconds "$DELAY_SECONDS" MaximumMessageSize "$MAX_MESSAGE_SIZE" \
+    DelaySeconds "$delay" MaximumMessageSize "$MAX_MESSAGE_SIZE" \
     ReceiveMessageWaitTimeSeconds "$RECEIVE_WAIT_SECONDS" RedrivePolicy "$redrive" Policy "$policy")
   aws_ sqs set-queue-attributes --queue-url "$queue_url" --attributes "$attributes"
 

@@ -271,9 +271,11 @@ public final class Bench {
 			}
 		}
 		URI aws = awsProxy == null ? fauxqs : awsProxy.endpoint();
+		// the frontend's archive completion is off: the bench's topology has no archive queue, and the cases measure
+		// the ingest path (the completion's own cost is a HEAD per event, 15 s later; docs/cost.md)
 		Map<String, String> environment = new HashMap<>(Map.of("AWS_ENDPOINT_URL", aws.toString(), "AWS_REGION",
 				"us-east-1", "AWS_DEFAULT_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
-				"test"));
+				"test", "ARCHIVE_COMPLETION", "false"));
 		List<ServiceProcess> processes = new ArrayList<>();
 		Map<String, ServiceProcess> services = new LinkedHashMap<>();
 		Map<String, Double> startSeconds = new LinkedHashMap<>();

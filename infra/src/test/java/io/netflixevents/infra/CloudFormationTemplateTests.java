@@ -5,6 +5,7 @@ import static io.netflixevents.infra.CloudFormationTemplate.cast;
 import static io.netflixevents.infra.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,14 @@ class CloudFormationTemplateTests {
 
 	@Test
 	void queuesCarryTheTutorialSettingsAndRedriveToTheirDeadLetterQueueAfterFiveReceives() {
-		for (String shortName : Services.CONSUMERS.values()) {
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			Map<String, Object> queue = template.properties(name + "Queue");
 			assertThat(queue).containsEntry("QueueName", "netflix-events-" + shortName)
 				.containsEntry("VisibilityTimeout", 60)
 				.containsEntry("MessageRetentionPeriod", 86400)
-				.containsEntry("DelaySeconds", 0)
+				// the archive's queue holds each message back until the ingest's own S3 put has ended
+				.containsEntry("DelaySeconds", shortName.equals(Services.ARCHIVE) ? 15 : 0)
 				.containsEntry("MaximumMessageSize", 262144)
 				.containsEntry("ReceiveMessageWaitTimeSeconds", 20)
 				.containsEntry("SqsManagedSseEnabled", true);
@@ -45,22 +47,21 @@ class CloudFormationTemplateTests {
 				.containsEntry("SqsManagedSseEnabled", true)
 				.doesNotContainKey("RedrivePolicy");
 		}
-		assertThat(template.ofType("AWS::SQS::Queue")).hasSize(12);
+		assertThat(template.ofType("AWS::SQS::Queue")).hasSize(3 * Services.QUEUES.size());
 	}
 
 	@Test
 	void everyQueueAndNoDeadLetterQueueIsSubscribedToTheTopicWithRawDeliveryAndADeadLetterQueueOfItsOwn() {
 		Map<String, Map<String, Object>> subscriptions = topicSubscriptions();
 		assertThat(subscriptions.values()).extracting(s -> s.get("Endpoint"))
-			.containsExactlyInAnyOrder(Services.CONSUMERS.values()
-				.stream()
+			.containsExactlyInAnyOrder(Services.QUEUES.stream()
 				.map(s -> (Object) Map.of("Fn::GetAtt", Services.capitalized(s) + "Queue.Arn"))
 				.toArray());
 		assertThat(subscriptions.values()).allSatisfy(subscription -> assertThat(subscription)
 			.containsEntry("TopicArn", Map.of("Ref", "Topic"))
 			.containsEntry("Protocol", "sqs")
 			.containsEntry("RawMessageDelivery", true));
-		for (String shortName : Services.CONSUMERS.values()) {
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			assertThat(map(subscriptions.get(name + "Subscription"), "RedrivePolicy"))
 				.isEqualTo(Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", name + "DeliveryDeadLetterQueue.Arn")));
@@ -78,9 +79,8 @@ class CloudFormationTemplateTests {
 	@Test
 	void onlyTheTopicMaySendToEachQueueAndDeliveryDeadLetterQueue() {
 		Map<String, Map<String, Object>> policies = template.ofType("AWS::SQS::QueuePolicy");
-		assertThat(policies).hasSize(8);
-		for (String queue : Services.CONSUMERS.values()
-			.stream()
+		assertThat(policies).hasSize(2 * Services.QUEUES.size());
+		for (String queue : Services.QUEUES.stream()
 			.flatMap(s -> Stream.of(Services.capitalized(s) + "Queue",
 					Services.capitalized(s) + "DeliveryDeadLetterQueue"))
 			.toList()) {
@@ -157,12 +157,7 @@ class CloudFormationTemplateTests {
 						.matches("(s3|sns|sqs|dynamodb):\\w+|autoscaling:CompleteLifecycleAction"));
 					assertThat(asList(statement.get("Resource"))).as(id + " resources").allSatisfy(resource -> {
 						assertThat(resource).isNotInstanceOf(String.class);
-						assertThat(cast(resource)).containsAnyOf(Map.entry("Ref", "Topic"),
-								Map.entry("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
-								Map.entry("Fn::Sub", "${ArtifactsBucket.Arn}/releases/*/" + service + "/*"),
-								Map.entry("Fn::Sub", GROUP_ARN + service),
-								Map.entry("Fn::GetAtt", id.replace("Role", "Queue.Arn")),
-								Map.entry("Fn::GetAtt", id.replace("Role", "Table.Arn")));
+						assertThat(ownResources(id, service)).contains(cast(resource));
 					});
 				}
 			}
@@ -183,6 +178,7 @@ class CloudFormationTemplateTests {
 			String name = Services.capitalized(service.replace("-service", ""));
 			List<Map<String, Object>> fetches = statements(name + "Role").stream()
 				.filter(statement -> asList(statement.get("Action")).contains("s3:GetObject"))
+				.filter(statement -> statement.get("Resource").toString().contains("ArtifactsBucket"))
 				.toList();
 			assertThat(fetches).as(name).singleElement().satisfies(statement -> {
 				assertThat(asList(statement.get("Action"))).containsExactly("s3:GetObject");
@@ -213,6 +209,22 @@ class CloudFormationTemplateTests {
 					org.assertj.core.groups.Tuple.tuple("s3:PutObject",
 							Map.of("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*")),
 					org.assertj.core.groups.Tuple.tuple("sns:Publish", Map.of("Ref", "Topic")));
+	}
+
+	@Test
+	void frontendMayConsumeOnlyTheArchiveQueueAndTellArchivedEventsFromMissingOnes() {
+		List<Object> statements = asList(
+				map(cast(asList(template.properties("FrontendRole").get("Policies")).get(1)), "PolicyDocument")
+					.get("Statement"));
+		assertThat(statements).extracting(s -> cast(s).get("Action"), s -> cast(s).get("Resource"))
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes",
+							"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"),
+							Map.of("Fn::GetAtt", "ArchiveQueue.Arn")),
+					// a HEAD; with s3:ListBucket a missing object answers 404 instead of 403
+					org.assertj.core.groups.Tuple.tuple("s3:GetObject",
+							Map.of("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*")),
+					org.assertj.core.groups.Tuple.tuple("s3:ListBucket", Map.of("Fn::GetAtt", "ArchiveBucket.Arn")));
 	}
 
 	@Test
@@ -297,6 +309,7 @@ class CloudFormationTemplateTests {
 		assertThat(map(outputs, "AwsSnsTopic")).containsEntry("Value", Map.of("Ref", "Topic"));
 		assertThat(map(outputs, "AwsS3Bucket")).containsEntry("Value", Map.of("Ref", "ArchiveBucket"));
 		assertThat(map(outputs, "AwsRegion")).containsEntry("Value", Map.of("Ref", "AWS::Region"));
+		assertThat(map(outputs, "ArchiveQueueUrl")).containsEntry("Value", Map.of("Ref", "ArchiveQueue"));
 		for (String shortName : Services.CONSUMERS.values()) {
 			String name = Services.capitalized(shortName);
 			assertThat(map(outputs, name + "QueueUrl")).containsEntry("Value", Map.of("Ref", name + "Queue"));
@@ -308,7 +321,7 @@ class CloudFormationTemplateTests {
 	@Test
 	void failedDeliveriesAndEveryDeadLetterQueueBacklogAndTableHaveAnAlarmThatNotifiesTheAlarmTopic() {
 		Map<String, Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm");
-		assertThat(alarms).hasSize(4 * Services.CONSUMERS.size() + 2);
+		assertThat(alarms).hasSize(3 * Services.QUEUES.size() + Services.CONSUMERS.size() + 2);
 		assertThat(alarms.get("DeliveryFailureAlarm")).containsEntry("Namespace", "AWS/SNS")
 			.containsEntry("MetricName", "NumberOfNotificationsFailed")
 			.containsEntry("Dimensions",
@@ -318,7 +331,7 @@ class CloudFormationTemplateTests {
 			.containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic")))
 			.containsEntry("TreatMissingData", "notBreaching")
 			.containsEntry("ComparisonOperator", "GreaterThanThreshold"));
-		for (String shortName : Services.CONSUMERS.values()) {
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			for (String queue : List.of("DeadLetterQueue", "DeliveryDeadLetterQueue")) {
 				assertThat(alarms.get(name + queue.replace("Queue", "Alarm")))
@@ -333,6 +346,9 @@ class CloudFormationTemplateTests {
 				.containsEntry("Dimensions",
 						List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", name + "Queue.QueueName"))))
 				.containsEntry("Threshold", Map.of("Ref", "OldestMessageAlarmSeconds"));
+		}
+		for (String shortName : Services.CONSUMERS.values()) {
+			String name = Services.capitalized(shortName);
 			List<Object> metrics = asList(alarms.get(name + "TableThrottleAlarm").get("Metrics"));
 			assertThat(metrics).extracting(m -> cast(m).get("Id")).containsExactly("reads", "writes", "throttled");
 			assertThat(metrics.subList(0, 2)).allSatisfy(m -> assertThat(
@@ -372,6 +388,23 @@ class CloudFormationTemplateTests {
 	void templateUsesNoYamlAnchorsOrAliasesWhichCloudFormationRejects() {
 		assertThat(Pattern.compile("(?m)(:|-)\\s+[&*][A-Za-z]").matcher(CloudFormationTemplate.text()).find())
 			.isFalse();
+	}
+
+	/** What the role's statements may name: the frontend the archive's queue and bucket, a consumer its own. */
+	private static List<Map<String, Object>> ownResources(String roleId, String service) {
+		List<Map<String, Object>> own = new ArrayList<>(List.of(Map.of("Ref", "Topic"),
+				Map.of("Fn::Sub", "${ArchiveBucket.Arn}/events/movie-details-viewed/*"),
+				Map.of("Fn::Sub", "${ArtifactsBucket.Arn}/releases/*/" + service + "/*"),
+				Map.of("Fn::Sub", GROUP_ARN + service)));
+		if (service.equals(Services.FRONTEND)) {
+			own.add(Map.of("Fn::GetAtt", "ArchiveQueue.Arn"));
+			own.add(Map.of("Fn::GetAtt", "ArchiveBucket.Arn"));
+		}
+		else {
+			own.add(Map.of("Fn::GetAtt", roleId.replace("Role", "Queue.Arn")));
+			own.add(Map.of("Fn::GetAtt", roleId.replace("Role", "Table.Arn")));
+		}
+		return own;
 	}
 
 	/** Every statement of every inline policy of the role. */

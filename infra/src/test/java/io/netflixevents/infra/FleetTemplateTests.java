@@ -199,7 +199,8 @@ class FleetTemplateTests {
 			assertThat(script).contains("release=s3://${ArtifactsBucket}/releases/${ReleaseId}/${Service}\n",
 					"\"$release/boot.sh\"", "AWS_REGION=${AWS::Region}\n", "SERVER_PORT=${Port}\n");
 			if (service.equals(Services.FRONTEND)) {
-				assertThat(script).contains("AWS_SNS_TOPIC=${Topic}\n", "AWS_S3_BUCKET=${ArchiveBucket}\n")
+				assertThat(script).contains("AWS_SNS_TOPIC=${Topic}\n", "AWS_S3_BUCKET=${ArchiveBucket}\n",
+						"ARCHIVE_COMPLETION_QUEUE=${ArchiveQueue}\n")
 					.doesNotContain("AWS_SQS_QUEUE_URL", "AWS_DYNAMODB_TABLE");
 			}
 			else {

@@ -47,8 +47,8 @@ class LocalStackHookTests {
 		assertThat(firstRun).contains("topic   arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":netflix-events-topic",
 				"bucket  netflix-events-archive (created)");
 		List<Object> urls = asList(aws.call("sqs", "list-queues").get("QueueUrls"));
-		for (String consumer : Services.CONSUMERS.keySet()) {
-			String queue = Services.queue(consumer);
+		for (String shortName : Services.QUEUES) {
+			String queue = "netflix-events-" + shortName;
 			// with the URL the emulator gave it (on LocalStack in compose, one the other containers resolve)
 			assertThat(firstRun).containsPattern("queue   " + queue + " \\(subscribed now\\) http://\\S+/" + queue + "\n");
 			assertThat(urls).anySatisfy(url -> assertThat((String) url).endsWith("/" + queue))
@@ -60,15 +60,16 @@ class LocalStackHookTests {
 	@Test
 	void hookGivesEachQueueTheTemplatesSettingsAndAPolicyForTheTopicOnly() {
 		CloudFormationTemplate template = CloudFormationTemplate.load();
-		for (Map.Entry<String, String> consumer : Services.CONSUMERS.entrySet()) {
-			Map<String, Object> attributes = attributes(Services.queue(consumer.getKey()));
-			Map<String, Object> declared = template.properties(Services.capitalized(consumer.getValue()) + "Queue");
+		for (String shortName : Services.QUEUES) {
+			String queue = "netflix-events-" + shortName;
+			Map<String, Object> attributes = attributes(queue);
+			Map<String, Object> declared = template.properties(Services.capitalized(shortName) + "Queue");
 			for (String setting : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
 					"MaximumMessageSize", "ReceiveMessageWaitTimeSeconds")) {
 				assertThat(attributes.get(setting)).as(setting).isEqualTo(String.valueOf(declared.get(setting)));
 			}
 			Map<String, Object> redrive = cast(new Yaml().load((String) attributes.get("RedrivePolicy")));
-			assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(arn(Services.queue(consumer.getKey()) + "-dlq"));
+			assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(arn(queue + "-dlq"));
 			assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("5");
 
 			Map<String, Object> policy = cast(new Yaml().load((String) attributes.get("Policy")));
@@ -86,14 +87,14 @@ class LocalStackHookTests {
 		assertThat(secondRun).contains("bucket  netflix-events-archive (exists)");
 		List<Object> subscriptions = asList(
 				aws.call("sns", "list-subscriptions-by-topic", "--topic-arn", topicArn()).get("Subscriptions"));
-		assertThat(subscriptions).hasSize(4);
+		assertThat(subscriptions).hasSize(Services.QUEUES.size());
 		for (Object subscription : subscriptions) {
 			Map<String, Object> attributes = map(aws.call("sns", "get-subscription-attributes",
 					"--subscription-arn", (String) cast(subscription).get("SubscriptionArn")), "Attributes");
 			assertThat(attributes).containsEntry("RawMessageDelivery", "true").containsEntry("Protocol", "sqs");
 		}
-		for (String consumer : Services.CONSUMERS.keySet()) {
-			assertThat(secondRun).contains("queue   " + Services.queue(consumer) + " (subscribed)");
+		for (String shortName : Services.QUEUES) {
+			assertThat(secondRun).contains("queue   netflix-events-" + shortName + " (subscribed)");
 		}
 	}
 

@@ -219,6 +219,7 @@ class MotoDeploymentTests {
 		List<String> units = new java.util.ArrayList<>(List.of(service + ".service"));
 		if (service.equals(Services.FRONTEND)) {
 			assertThat(environment).contains("AWS_SNS_TOPIC=" + topicArn() + "\n",
+					"ARCHIVE_COMPLETION_QUEUE=" + queueUrlAsDeployed(Services.ARCHIVE) + "\n",
 					"SEARCH_SERVICE_URL=http://" + internalLoadBalancer + ":8082\n");
 		}
 		else {
@@ -261,7 +262,8 @@ class MotoDeploymentTests {
 		String bucket = "netflix-events-archive-" + MotoServer.ACCOUNT + "-us-east-1";
 
 		assertThat(script("env.sh", "frontend-service").lines()).containsExactly("export AWS_REGION=us-east-1",
-				"export SERVER_PORT=8080", "export AWS_SNS_TOPIC=" + topicArn(), "export AWS_S3_BUCKET=" + bucket);
+				"export SERVER_PORT=8080", "export AWS_SNS_TOPIC=" + topicArn(), "export AWS_S3_BUCKET=" + bucket,
+				"export ARCHIVE_COMPLETION_QUEUE=" + queueUrlAsDeployed(Services.ARCHIVE));
 		assertThat(script("env.sh", "search").lines()).containsExactly("export AWS_REGION=us-east-1",
 				"export SERVER_PORT=8082", "export AWS_SQS_QUEUE_URL=" + queueUrlAsDeployed("search"),
 				"export AWS_DYNAMODB_TABLE=netflix-events-search");

@@ -95,11 +95,17 @@ class RedriveTests {
 	}
 
 	@Test
+	void redrivesTheArchivesQueueByItsName() {
+		assertThat(redrive("archive")).contains(
+				"moved 0 message(s) from netflix-events-archive-dlq to netflix-events-archive");
+	}
+
+	@Test
 	void refusesTheFrontendUnknownServicesAndUnknownOptions() {
 		Processes.Result unknownOption = Processes.execute(List.of("infra/aws/redrive.sh", "search", "--all"),
 				moto.environment(), Duration.ofSeconds(30));
 		assertThat(unknownOption.succeeded()).isFalse();
-		assertThat(unknownOption.output()).contains("usage: redrive.sh <service> [--delivery]");
+		assertThat(unknownOption.output()).contains("usage: redrive.sh <service>|archive [--delivery]");
 		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "frontend-service"), moto.environment(),
 				Duration.ofSeconds(30)).exitCode()).isNotZero();
 		assertThat(Processes.execute(List.of("infra/aws/redrive.sh", "billing"), moto.environment(),

@@ -3,7 +3,7 @@ package io.netflixevents.infra;
 import java.util.List;
 import java.util.Map;
 
-/** The five services as the services' own code fixes them: names, ports, and the consumers' queues. */
+/** The five services as the services' own code fixes them: names, ports, and the queues of the topic. */
 final class Services {
 
 	static final String FRONTEND = "frontend-service";
@@ -11,6 +11,12 @@ final class Services {
 	/** Consumer service to the short name its queue, role and outputs are named after. */
 	static final Map<String, String> CONSUMERS = Map.of("recommendation-service", "recommendation", "search-service",
 			"search", "streaming-service", "streaming", "user-service", "user");
+
+	/** The short name of the archive's own queue, which frontend-service consumes. */
+	static final String ARCHIVE = "archive";
+
+	/** The short names of every queue subscribed to the topic: the consumers' and the archive's. */
+	static final List<String> QUEUES = List.of("recommendation", "search", "streaming", "user", ARCHIVE);
 
 	static final List<String> ALL = List.of(FRONTEND, "recommendation-service", "search-service",
 			"streaming-service", "user-service");

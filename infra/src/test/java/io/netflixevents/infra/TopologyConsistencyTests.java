@@ -32,7 +32,8 @@ class TopologyConsistencyTests {
 		assertThat(template.properties("Topic")).containsEntry("TopicName", script.get("TOPIC_NAME"));
 		List<String> scriptServices = Arrays.asList(script.get("SERVICES").split(" "));
 		assertThat(scriptServices).containsExactlyInAnyOrderElementsOf(Services.CONSUMERS.values());
-		for (String shortName : scriptServices) {
+		assertThat(script).containsEntry("ARCHIVE_QUEUE", Services.ARCHIVE);
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			assertThat(template.properties(name + "Queue")).containsEntry("QueueName", "netflix-events-" + shortName);
 			assertThat(template.properties(name + "DeadLetterQueue")).containsEntry("QueueName",
@@ -42,12 +43,13 @@ class TopologyConsistencyTests {
 
 	@Test
 	void templateAndTopologyScriptGiveTheQueuesTheSameSettings() {
-		for (String shortName : Services.CONSUMERS.values()) {
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			Map<String, Object> queue = template.properties(name + "Queue");
 			assertThat(queue).containsEntry("VisibilityTimeout", number("VISIBILITY_TIMEOUT"))
 				.containsEntry("MessageRetentionPeriod", number("RETENTION_SECONDS"))
-				.containsEntry("DelaySeconds", number("DELAY_SECONDS"))
+				.containsEntry("DelaySeconds",
+						number(shortName.equals(Services.ARCHIVE) ? "ARCHIVE_DELAY_SECONDS" : "DELAY_SECONDS"))
 				.containsEntry("MaximumMessageSize", number("MAX_MESSAGE_SIZE"))
 				.containsEntry("ReceiveMessageWaitTimeSeconds", number("RECEIVE_WAIT_SECONDS"));
 			assertThat(map(queue, "RedrivePolicy")).containsEntry("maxReceiveCount", number("MAX_RECEIVE_COUNT"));
@@ -67,7 +69,7 @@ class TopologyConsistencyTests {
 		String text = Files.readString(ProjectFiles.resolve("infra/local/topology.sh"));
 		assertThat(text).contains("RawMessageDelivery=true", "\"Principal\":{\"Service\":\"sns.amazonaws.com\"}",
 				"\"Action\":\"sqs:SendMessage\"", "\"ArnEquals\":{\"aws:SourceArn\":\"%s\"}");
-		for (String shortName : script.get("SERVICES").split(" ")) {
+		for (String shortName : Services.QUEUES) {
 			String name = Services.capitalized(shortName);
 			assertThat(template.properties(name + "Subscription")).containsEntry("RawMessageDelivery", true);
 			assertThat(template.properties(name + "QueuePolicy")).containsEntry("Queues",

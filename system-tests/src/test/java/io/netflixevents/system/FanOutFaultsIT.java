@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Faults of the whole fan-out, five services as processes whose every AWS call passes a {@link FaultProxy}: duplicate
- * deliveries, poison messages, a store outage long enough to dead-letter events and their redrive, and the path to
- * AWS cut and restored. Each test adds the events it got accepted to one ledger; after each, every consumer must have
+ * deliveries, poison messages, a store outage long enough to dead-letter events and their redrive, S3 failing under
+ * a publish that succeeds, and the path to AWS cut and restored. Each test adds the events it got accepted to one ledger; after each, every consumer must have
  * applied exactly the ledger's events, each once, and S3 must hold exactly one object per event.
  */
 class FanOutFaultsIT {
@@ -58,6 +58,9 @@ class FanOutFaultsIT {
 	/** Between user-service and {@link #awsPath}, for DynamoDB only: its store can fail while SQS works. */
 	private static FaultProxy userStore;
 
+	/** Between the frontend and {@link #awsPath}, for S3 only: the archive can fail while SNS works. */
+	private static FaultProxy frontendArchive;
+
 	private static RunningSystem system;
 
 	private static EventTraffic traffic;
@@ -70,6 +73,7 @@ class FanOutFaultsIT {
 		aws = AwsEmulator.shared();
 		awsPath = FaultProxy.start(aws.endpoint());
 		userStore = FaultProxy.start(awsPath.endpoint());
+		frontendArchive = FaultProxy.start(awsPath.endpoint());
 		deliveries = new Deliveries(aws).withFreshTables(CONSUMERS, "fan-out-faults");
 		for (String consumer : CONSUMERS) { // nothing left over from other test classes
 			deliveries.queues().purge(queueOf(consumer));
@@ -79,6 +83,7 @@ class FanOutFaultsIT {
 			.awsEndpoint(awsPath.endpoint())
 			.environment(FRONTEND, "AWS_CALL_TIMEOUT", CALL_TIMEOUT.toSeconds() + "s")
 			.environment(FRONTEND, "AWS_ATTEMPT_TIMEOUT", "1s")
+			.environment(FRONTEND, "SPRING_CLOUD_AWS_S3_ENDPOINT", frontendArchive.endpoint().toString())
 			.environment(USER_SERVICE, RunningSystem.DYNAMODB_ENDPOINT_VARIABLE, userStore.endpoint().toString());
 		CONSUMERS.forEach(consumer -> builder.environment(consumer, "AWS_DYNAMODB_TABLE", deliveries.tableOf(consumer)));
 		system = builder.start();
@@ -92,6 +97,9 @@ class FanOutFaultsIT {
 		}
 		if (userStore != null) {
 			userStore.close();
+		}
+		if (frontendArchive != null) {
+			frontendArchive.close();
 		}
 		if (awsPath != null) {
 			awsPath.close();
@@ -212,6 +220,33 @@ class FanOutFaultsIT {
 		deliveries.awaitDrained(queueOf(USER_SERVICE), APPLIED_WITHIN);
 		assertEveryConsumerAppliedTheLedgerOnce();
 		assertNothingDeadLettered();
+	}
+
+	/**
+	 * S3 fails while the publish beside it succeeds: the client gets 503 and never retries. The event reached the
+	 * topic, so every consumer applies it, and the archive completion stores it once S3 is back.
+	 */
+	@Test
+	void anEventPublishedWhileS3FailedIsArchivedThoughItsClientNeverRetries() {
+		MovieDetailsViewedEvent event = EventTraffic.newEvent("archive-cut", 21);
+		EventTraffic.Answer answer;
+		try {
+			frontendArchive.cut();
+			answer = traffic.post(event);
+		}
+		finally {
+			frontendArchive.restore();
+		}
+		assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+		assertThat(answer.body()).contains("storing the event in S3 failed");
+		ledger.add(event.eventId());
+
+		// the archive queue holds the message back 15 s; then a poll, a HEAD and a PUT
+		await("the archive completion stored " + event.eventId()).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> deliveries.archivedCopies().containsKey(event.eventId()));
+		assertEveryConsumerAppliedTheLedgerOnce();
+		assertThat(system.process(FRONTEND).logLinesContaining("Archived event " + event.eventId())).hasSize(1);
 	}
 
 	/**

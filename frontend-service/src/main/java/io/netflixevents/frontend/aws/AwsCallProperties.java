@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param attemptTimeout one attempt
  */
 @ConfigurationProperties("netflix.events.aws")
-record AwsCallProperties(Duration callTimeout, Duration attemptTimeout) {
+public record AwsCallProperties(Duration callTimeout, Duration attemptTimeout) {
 }

@@ -3,16 +3,17 @@ package io.netflixevents.frontend.aws;
 import io.awspring.cloud.autoconfigure.core.AwsProperties;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
-import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every AWS call the frontend makes ends within {@code netflix.events.aws.call-timeout} (retries included) and each
- * attempt within {@code attempt-timeout}: a request never hangs on S3, SNS or SQS, it answers {@code 503}. Against
- * an emulator ({@code AWS_ENDPOINT_URL}), S3 buckets are addressed by path.
+ * Every AWS call a request makes ends within {@code netflix.events.aws.call-timeout} (retries included) and each
+ * attempt within {@code attempt-timeout}: a request never hangs on S3, SNS or SQS, it answers {@code 503}. The SQS
+ * client is also the archive completion's, whose long polls last 20 s, so the one SQS call of a request (the send
+ * in single-queue mode) carries the timeouts itself. Against an emulator ({@code AWS_ENDPOINT_URL}), S3 buckets are
+ * addressed by path.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientSettings {
@@ -37,11 +38,6 @@ class AwsClientSettings {
 
 	@Bean
 	SnsClientCustomizer snsCallTimeouts() {
-		return builder -> builder.overrideConfiguration(timeouts);
-	}
-
-	@Bean
-	SqsAsyncClientCustomizer sqsCallTimeouts() {
 		return builder -> builder.overrideConfiguration(timeouts);
 	}
 

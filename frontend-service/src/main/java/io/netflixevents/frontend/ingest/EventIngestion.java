@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
  * Validate, then archive in S3 and publish. By default the two calls run at the same time (the S3 put on a thread of
  * the archive pool, the publish on the request's thread), so a request costs the slower of them, not their sum; with
  * {@code netflix.events.ingest.order=archive-first} the event is published only once stored, so the archive holds
- * every event that was ever published. Either way the answer waits for both calls to end, and is a receipt only when
- * both succeeded. The archive pool comes from Boot's executor builder, so its threads carry the request's trace and
+ * it before any consumer sees it (in the concurrent mode, a published event whose put failed is stored later by the
+ * archive's own subscription, {@code ArchiveCompletion}). Either way the answer waits for both calls to end, and is a
+ * receipt only when both succeeded. The archive pool comes from Boot's executor builder, so its threads carry the request's trace and
  * event id into their log lines ({@link EventContextPropagation}).
  */
 @Service

@@ -1,5 +1,6 @@
 package io.netflixevents.frontend.publish;
 
+import io.netflixevents.frontend.aws.AwsCallProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -22,12 +23,12 @@ class PublishTargetConfiguration {
 
 	@Bean
 	EventPublisher eventPublisher(PublishProperties properties, ObjectProvider<SnsClient> sns,
-			ObjectProvider<SqsAsyncClient> sqs, TraceHeaders traceHeaders) {
+			ObjectProvider<SqsAsyncClient> sqs, TraceHeaders traceHeaders, AwsCallProperties calls) {
 		String topic = properties.topic();
 		String queue = properties.queueUrl();
 		if (topic.isBlank() && !queue.isBlank()) {
 			log.info("Publishing events straight to the SQS queue {} (single-queue mode)", queue);
-			return new QueuePublisher(sqs.getObject(), queue, traceHeaders);
+			return new QueuePublisher(sqs.getObject(), queue, traceHeaders, calls);
 		}
 		String target = topic.isBlank() ? DEFAULT_TOPIC : topic;
 		log.info("Publishing events to the SNS topic {}", target);
