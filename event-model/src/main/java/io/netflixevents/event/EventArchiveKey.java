@@ -1,5 +1,6 @@
 package io.netflixevents.event;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -18,7 +19,15 @@ public final class EventArchiveKey {
 	}
 
 	public static String of(MovieDetailsViewedEvent event) {
-		return PREFIX + PARTITION.format(event.occurredAt()) + "/" + event.eventId() + ".json";
+		return hourPrefix(event.occurredAt()) + event.eventId() + ".json";
+	}
+
+	/**
+	 * The prefix of the events that occurred in the hour {@code instant} falls in, e.g.
+	 * {@code events/movie-details-viewed/dt=2026-12-01/hr=10/}. The hours' prefixes sort as the hours do.
+	 */
+	public static String hourPrefix(Instant instant) {
+		return PREFIX + PARTITION.format(instant) + "/";
 	}
 
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -110,6 +111,14 @@ public final class AwsEmulator {
 
 	public SqsClient sqs() {
 		return SqsClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.of(REGION))
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	public SqsAsyncClient sqsAsync() {
+		return SqsAsyncClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.of(REGION))
 			.credentialsProvider(credentials())
