@@ -1,8 +1,9 @@
 package io.netflixevents.replay;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.netflixevents.event.EventAttributes;
@@ -61,9 +62,8 @@ class QueueSender {
 				throw new IllegalStateException("SQS refused " + failed.size() + " event(s) " + ATTEMPTS + " times: "
 						+ first.code() + " " + first.message());
 			}
-			List<SendMessageBatchRequestEntry> again = new ArrayList<>();
-			failed.forEach(error -> again.add(sending.stream().filter(e -> e.id().equals(error.id())).findFirst().orElseThrow()));
-			pending = again;
+			Set<String> refused = failed.stream().map(BatchResultErrorEntry::id).collect(Collectors.toSet());
+			pending = sending.stream().filter(entry -> refused.contains(entry.id())).toList();
 		}
 	}
 

@@ -83,7 +83,7 @@ class ReplayTests {
 
 		replay(queue, "2026-11-30T23", "2026-12-01T00", 0);
 
-		List<Message> received = receiveAll(queue);
+		List<Message> received = queues.drain(queue);
 		assertThat(received).extracting(message -> EventJson.decode(message.body()))
 			.containsExactlyInAnyOrderElementsOf(concat(hours.get(1), hours.get(2)));
 		assertThat(received).allSatisfy(message -> assertThat(message.messageAttributes())
@@ -95,9 +95,9 @@ class ReplayTests {
 		String queue = newQueue();
 
 		replay(queue, "2026-11-30T22", "2026-12-01T01", 7);
-		List<Message> first = receiveAll(queue);
+		List<Message> first = queues.drain(queue);
 		replay(queue, "2026-11-30T22", "2026-12-01T01", 0);
-		List<Message> second = receiveAll(queue);
+		List<Message> second = queues.drain(queue);
 
 		List<MovieDetailsViewedEvent> all = new ArrayList<>();
 		hours.forEach(all::addAll);
@@ -110,11 +110,11 @@ class ReplayTests {
 	void aReplayThatFinishedSendsNothingAgain() throws Exception {
 		String queue = newQueue();
 		replay(queue, "2026-11-30T22", "2026-11-30T22", 0);
-		assertThat(receiveAll(queue)).hasSize(5);
+		assertThat(queues.drain(queue)).hasSize(5);
 
 		replay(queue, "2026-11-30T22", "2026-11-30T22", 0);
 
-		assertThat(receiveAll(queue)).isEmpty();
+		assertThat(queues.drain(queue)).isEmpty();
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class ReplayTests {
 
 		assertThatIllegalStateException().isThrownBy(() -> replay(queue, "2026-11-30T23", "2026-11-30T23", 0))
 			.withMessageContaining("the checkpoint of another replay");
-		assertThat(receiveAll(queue)).hasSize(5);
+		assertThat(queues.drain(queue)).hasSize(5);
 	}
 
 	private void replay(String queue, String from, String to, long limit) throws Exception {
@@ -135,23 +135,6 @@ class ReplayTests {
 
 	private static String newQueue() {
 		return queues.createWithDeadLetterQueue("replay", 30, 5);
-	}
-
-	/** Receives and deletes until a receive comes back empty. */
-	private static List<Message> receiveAll(String queue) {
-		List<Message> all = new ArrayList<>();
-		List<Message> received;
-		do {
-			received = sqs.receiveMessage(request -> request.queueUrl(queue)
-				.maxNumberOfMessages(10)
-				.waitTimeSeconds(1)
-				.messageAttributeNames("All")).messages();
-			received.forEach(message -> sqs
-				.deleteMessage(request -> request.queueUrl(queue).receiptHandle(message.receiptHandle())));
-			all.addAll(received);
-		}
-		while (!received.isEmpty());
-		return all;
 	}
 
 	private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -1,5 +1,6 @@
 package io.netflixevents.testsupport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,25 @@ public final class Queues {
 				.waitTimeSeconds(1)
 				.messageAttributeNames("All"))
 			.messages();
+	}
+
+	/** Receives and deletes, with their attributes, until a receive comes back empty. */
+	public List<Message> drain(String queueUrl) {
+		List<Message> all = new ArrayList<>();
+		List<Message> received;
+		do {
+			received = sqs
+				.receiveMessage(request -> request.queueUrl(queueUrl)
+					.maxNumberOfMessages(10)
+					.waitTimeSeconds(1)
+					.messageAttributeNames("All"))
+				.messages();
+			received.forEach(message -> sqs
+				.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle())));
+			all.addAll(received);
+		}
+		while (!received.isEmpty());
+		return all;
 	}
 
 	public void purge(String queueUrl) {
