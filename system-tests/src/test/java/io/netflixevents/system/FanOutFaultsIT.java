@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Faults of the whole fan-out, five services as processes whose every AWS call passes a {@link FaultProxy}: duplicate
  * deliveries, poison messages, a store outage long enough to dead-letter events and their redrive, S3 failing under
- * a publish that succeeds, and the path to AWS cut and restored. Each test adds the events it got accepted to one ledger; after each, every consumer must have
- * applied exactly the ledger's events, each once, and S3 must hold exactly one object per event.
+ * a publish that succeeds, and the path to AWS cut and restored. Each test adds the events it got accepted to one
+ * ledger; after each, every consumer must have applied exactly the ledger's events, each once, and S3 must hold
+ * exactly one object per event.
  */
 class FanOutFaultsIT {
 

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Every AWS call a request makes ends within {@code netflix.events.aws.call-timeout} (retries included) and each
  * attempt within {@code attempt-timeout}: a request never hangs on S3, SNS or SQS, it answers {@code 503}. The SQS
- * client is also the archive completion's, whose long polls last 20 s, so the one SQS call of a request (the send
- * in single-queue mode) carries the timeouts itself. Against an emulator ({@code AWS_ENDPOINT_URL}), S3 buckets are
- * addressed by path.
+ * client is also the archive completion's, whose long polls outlast an attempt timeout, so the one SQS call of a
+ * request (the send in single-queue mode) carries the timeouts itself. Against an emulator
+ * ({@code AWS_ENDPOINT_URL}), S3 buckets are addressed by path.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientSettings {

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
  * {@code netflix.events.ingest.order=archive-first} the event is published only once stored, so the archive holds
  * it before any consumer sees it (in the concurrent mode, a published event whose put failed is stored later by the
  * archive's own subscription, {@code ArchiveCompletion}). Either way the answer waits for both calls to end, and is a
- * receipt only when both succeeded. The archive pool comes from Boot's executor builder, so its threads carry the request's trace and
- * event id into their log lines ({@link EventContextPropagation}).
+ * receipt only when both succeeded. The archive pool comes from Boot's executor builder, so its threads carry the
+ * request's trace and event id into their log lines ({@link EventContextPropagation}).
  */
 @Service
 class EventIngestion implements DisposableBean {
