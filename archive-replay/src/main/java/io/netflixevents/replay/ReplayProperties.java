@@ -19,7 +19,8 @@ record ReplayProperties(String bucket, String service, String queue, String from
 
 	ReplayProperties {
 		if (service.isBlank() == queue.isBlank()) {
-			throw new IllegalArgumentException("name either replay.service (REPLAY_SERVICE) or replay.queue (REPLAY_QUEUE)");
+			throw new IllegalArgumentException(
+					"name either replay.service (REPLAY_SERVICE) or replay.queue (REPLAY_QUEUE)");
 		}
 		if (rate < 1) {
 			throw new IllegalArgumentException("replay.rate must be at least 1 event a second, not " + rate);
