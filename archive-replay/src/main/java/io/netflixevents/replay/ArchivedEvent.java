@@ -2,6 +2,6 @@ package io.netflixevents.replay;
 
 import io.netflixevents.event.MovieDetailsViewedEvent;
 
-/** An event read from the archive: its key, the event, and the JSON as stored. */
-record ArchivedEvent(String key, MovieDetailsViewedEvent event, String json) {
+/** An event read from the archive, and its JSON as stored. */
+record ArchivedEvent(MovieDetailsViewedEvent event, String json) {
 }

@@ -62,7 +62,7 @@ class Replay implements ApplicationRunner {
 			progress.read();
 			String json = archive.read(key);
 			try {
-				batch.add(new ArchivedEvent(key, EventJson.decode(json), json));
+				batch.add(new ArchivedEvent(EventJson.decode(json), json));
 			}
 			catch (InvalidEventException ex) {
 				progress.invalid();
@@ -70,22 +70,25 @@ class Replay implements ApplicationRunner {
 			}
 			after = key;
 			if (batch.size() == QueueSender.BATCH || reachedLimit(progress.sent() + batch.size())) {
-				pacer.await(batch.size());
-				queue.send(batch);
-				progress.sent(batch.size());
-				batch.clear();
+				send(batch, pacer, progress);
 				checkpoint.save(new Checkpoint.State(after, state.sent() + progress.sent(), false));
 				progress.line().ifPresent(log::info);
 			}
 		}
 		if (!batch.isEmpty()) {
-			pacer.await(batch.size());
-			queue.send(batch);
-			progress.sent(batch.size());
+			send(batch, pacer, progress);
 		}
 		boolean done = !keys.hasNext();
 		checkpoint.save(new Checkpoint.State(after, state.sent() + progress.sent(), done));
 		log.info("Replay {}: {}", done ? "done" : "stopped at replay.limit, run it again to resume", progress.totals());
+	}
+
+	/** Sends the batch once the rate allows it, and empties it. */
+	private void send(List<ArchivedEvent> batch, Pacer pacer, Progress progress) throws InterruptedException {
+		pacer.await(batch.size());
+		queue.send(batch);
+		progress.sent(batch.size());
+		batch.clear();
 	}
 
 	private boolean reachedLimit(long sent) {

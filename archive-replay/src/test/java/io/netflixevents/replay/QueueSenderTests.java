@@ -111,7 +111,7 @@ class QueueSenderTests {
 		return IntStream.range(0, count).mapToObj(i -> {
 			MovieDetailsViewedEvent event = MovieDetailsViewedEvent.of(UUID.randomUUID(), Instant.now(), "user-" + i,
 					100 + i, "Movie " + i, List.of("Drama"), "s-" + i, "web");
-			return new ArchivedEvent("key-" + i, event, EventJson.encode(event));
+			return new ArchivedEvent(event, EventJson.encode(event));
 		}).toList();
 	}
 
